@@ -1,0 +1,17 @@
+import { useT } from '../i18n';
+import { DataLocationNote, SettingsForm } from '../settings/SettingsForm';
+
+export function SettingsSection() {
+  const t = useT();
+  return (
+    <section aria-labelledby="sp-settings-title">
+      <div className="sp-section__head">
+        <h1 id="sp-settings-title">{t('settings.title')}</h1>
+      </div>
+      <div className="lotse-card">
+        <SettingsForm />
+      </div>
+      <DataLocationNote />
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { useT } from '../i18n';
+import { EmptyState } from '../ui';
+
+export function WalkthroughsSection() {
+  const t = useT();
+  return (
+    <section aria-labelledby="sp-walkthroughs-title">
+      <div className="sp-section__head">
+        <h1 id="sp-walkthroughs-title">{t('walkthroughs.title')}</h1>
+      </div>
+      <EmptyState icon="🧭" title={t('walkthroughs.empty.title')} text={t('walkthroughs.empty.text')} />
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { listenInContent } from '~/lib/messages';
+
+declare global {
+  var __lotseContentLoaded: boolean | undefined;
+}
+
+/**
+ * The one in-page script, injected at runtime into a tab where the user records, plays or notes a
+ * question. Runs in the isolated world: the page's prototypes and globals cannot reach it.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  main() {
+    // executeScript may run us twice in one document; keep one listener.
+    if (globalThis.__lotseContentLoaded) return;
+    globalThis.__lotseContentLoaded = true;
+    listenInContent({
+      'content.ping': () => ({ url: location.href, title: document.title }),
+      'content.prefsChanged': () => ({}),
+    });
+  },
+});

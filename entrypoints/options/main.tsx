@@ -1,0 +1,4 @@
+import { mountPage } from '~/components/mount';
+import { OptionsApp } from '~/components/settings/OptionsApp';
+
+mountPage(<OptionsApp />);

@@ -1,0 +1,4 @@
+import { mountPage } from '~/components/mount';
+import { PopupApp } from '~/components/popup/PopupApp';
+
+mountPage(<PopupApp />);

@@ -1,0 +1,75 @@
+/**
+ * npm test: lint, typecheck, unit tests, the builds (production, e2e, Firefox + web-ext lint) and the
+ * e2e tests in real Chromium. Ends with one line "N passed, N failed" (unit and e2e together).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+
+interface Counts {
+  passed: number;
+  failed: number;
+}
+const total: Counts = { passed: 0, failed: 0 };
+const problems: string[] = [];
+
+function run(label: string, cmd: string, args: string[]): boolean {
+  console.log(`\n━━ ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const ok = r.status === 0;
+  if (!ok) problems.push(`${label} failed (exit ${r.status ?? r.signal})`);
+  return ok;
+}
+
+mkdirSync('test-results', { recursive: true });
+
+// A failing step counts as one failed check, so the summary line can never read "all passed" by accident.
+const step = (label: string, cmd: string, args: string[]) => {
+  if (!run(label, cmd, args)) total.failed += 1;
+};
+
+step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+step('typecheck', 'npx', ['tsc', '--noEmit']);
+
+// Unit tests (vitest), counted from its JSON report.
+rmSync('test-results/unit-results.json', { force: true });
+run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit-results.json']);
+if (existsSync('test-results/unit-results.json')) {
+  const j = JSON.parse(readFileSync('test-results/unit-results.json', 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    success: boolean;
+    testResults: { status: string; message?: string }[];
+  };
+  total.passed += j.numPassedTests;
+  total.failed += j.numFailedTests + j.numPendingTests + j.numTodoTests;
+  // a test file that failed to load counts as a failure too
+  total.failed += j.testResults.filter((f) => f.status === 'failed' && f.message).length;
+} else {
+  total.failed += 1;
+}
+
+step('production build', 'npx', ['wxt', 'build']);
+step('locator build', 'npx', ['tsx', 'scripts/build-locator.ts']);
+step('e2e build', 'npx', ['wxt', 'build', '--mode', 'e2e']);
+step('firefox build', 'npx', ['wxt', 'build', '-b', 'firefox']);
+step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--no-input']);
+
+// e2e tests (Playwright in Debian's Chromium), counted from the JSON report.
+rmSync('test-results/e2e-results.json', { force: true });
+run('e2e tests', 'npx', ['playwright', 'test']);
+if (existsSync('test-results/e2e-results.json')) {
+  const j = JSON.parse(readFileSync('test-results/e2e-results.json', 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    errors?: unknown[];
+  };
+  total.passed += j.stats.expected;
+  total.failed += j.stats.unexpected + j.stats.flaky + j.stats.skipped + (j.errors?.length ?? 0);
+} else {
+  total.failed += 1;
+}
+
+if (problems.length) console.log(`\nProblems:\n- ${problems.join('\n- ')}`);
+console.log(`\n${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed > 0 || problems.length > 0 ? 1 : 0);

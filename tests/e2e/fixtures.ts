@@ -1,0 +1,109 @@
+/**
+ * e2e fixtures: a persistent Chromium context with the built extension (e2e build), the extension id
+ * from its service worker, the practice sites on a free port, and page objects for popup and side panel.
+ */
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSites } from '../fixtures/sites/server';
+import { SidePanelPage } from './pages/sidepanel';
+import { PopupPage } from './pages/popup';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export interface LaunchOptions {
+  userDataDir?: string;
+  locale?: string;
+}
+
+/** Launch Chromium with the extension. Reusing `userDataDir` simulates closing and reopening the browser. */
+export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ context: BrowserContext; userDataDir: string }> {
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'lotse-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    locale: opts.locale ?? 'en-US',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--lang=${opts.locale ?? 'en-US'}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  return { context, userDataDir };
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+}
+
+export interface Fixtures {
+  context: BrowserContext;
+  userDataDir: string;
+  extensionId: string;
+  background: Worker;
+  /** the practice sites' origin, e.g. http://127.0.0.1:40123 */
+  sites: string;
+  sidepanel: SidePanelPage;
+  popup: PopupPage;
+  /** open an extension page (e.g. 'sidepanel.html?tabId=3') in a new tab */
+  openExtensionPage: (path: string) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures, { sitesServer: { origin: string; close(): Promise<void> } }>({
+  sitesServer: [
+    async ({}, use) => {
+      const server = await startSites({ port: 0, quiet: true });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  sites: async ({ sitesServer }, use) => {
+    await use(sitesServer.origin);
+  },
+  userDataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lotse-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ userDataDir }, use) => {
+    const { context } = await launchWithExtension({ userDataDir });
+    await use(context);
+    await context.close();
+  },
+  background: async ({ context }, use) => {
+    await use(await serviceWorkerOf(context));
+  },
+  extensionId: async ({ background }, use) => {
+    await use(new URL(background.url()).host);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path: string) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    });
+  },
+  sidepanel: async ({ context, extensionId }, use) => {
+    await use(new SidePanelPage(context, extensionId));
+  },
+  popup: async ({ context, extensionId }, use) => {
+    await use(new PopupPage(context, extensionId));
+  },
+});
+
+export const expect = test.expect;
+
+/** Where tests save screenshots for people to look at. */
+export const SHOTS_DIR = resolve('test-results/screenshots');

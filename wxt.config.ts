@@ -1,0 +1,45 @@
+import { defineConfig } from 'wxt';
+
+// Production permissions stay minimal; the e2e build (--mode e2e) adds host permissions because
+// headless tests cannot click the toolbar to grant activeTab (see ../shared/platform-notes.md).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser, mode }) => {
+    const e2e = mode === 'e2e';
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions: [
+        'activeTab',
+        'scripting',
+        'storage',
+        'unlimitedStorage',
+        ...(browser === 'firefox' ? [] : ['sidePanel']),
+      ],
+      optional_host_permissions: ['https://*/*', 'http://*/*'],
+      ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
+      action: { default_title: '__MSG_extName__' },
+      commands: {
+        'note-question': {
+          suggested_key: { default: 'Alt+Shift+Q' },
+          description: '__MSG_cmdNoteQuestion__',
+        },
+        'toggle-recording': {
+          suggested_key: { default: 'Alt+Shift+R' },
+          description: '__MSG_cmdToggleRecording__',
+        },
+      },
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: { id: 'lotse@lotse.example', strict_min_version: '115.0' },
+            },
+          }
+        : {}),
+    };
+  },
+  vite: () => ({
+    build: { target: 'es2022' },
+  }),
+});

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { useT } from '../i18n';
 import { Button, LotseMark } from '../ui';
+import { PopupPlayer } from '../player/PopupPlayer';
+import { PopupRecord } from '../recorder/PopupRecord';
+import { PopupQuestion } from '../questions/PopupQuestion';
 import './popup.css';
 
 /** Open the side panel of this window (the popup click is the user gesture Chrome requires). */
@@ -12,21 +15,23 @@ async function openSidePanel() {
   window.close();
 }
 
+/**
+ * The popup: what is going on, continue or start a walkthrough, note a question, record.
+ * Each feature contributes its own card.
+ */
 export function PopupApp() {
   const t = useT();
   return (
     <div className="popup">
       <header className="popup__header">
         <LotseMark />
-        <div>
-          <div className="popup__brand">{t('app.name')}</div>
-          <div className="popup__status" role="status">
-            {t('popup.status.idle')}
-          </div>
-        </div>
+        <div className="popup__brand">{t('app.name')}</div>
       </header>
       <div className="popup__actions">
-        <Button variant="primary" onClick={() => void openSidePanel()}>
+        <PopupPlayer />
+        <PopupQuestion />
+        <PopupRecord />
+        <Button variant="ghost" onClick={() => void openSidePanel()}>
           {t('common.openSidePanel')}
         </Button>
       </div>

@@ -1,5 +1,7 @@
 import { useT } from '../i18n';
 import { DataLocationNote, SettingsForm } from '../settings/SettingsForm';
+import { TandemSettings } from '../questions/TandemSettings';
+import { BackupRestore } from '../bundle/BackupRestore';
 
 export function SettingsSection() {
   const t = useT();
@@ -11,6 +13,8 @@ export function SettingsSection() {
       <div className="lotse-card">
         <SettingsForm />
       </div>
+      <TandemSettings />
+      <BackupRestore />
       <DataLocationNote />
     </section>
   );

@@ -1,6 +1,10 @@
 import { useT } from '../i18n';
 import { EmptyState } from '../ui';
 
+/**
+ * Walkthroughs: the library (player), the record button and editor (recorder), import/export (bundle).
+ * Owned by the player feature; the others plug in their components.
+ */
 export function WalkthroughsSection() {
   const t = useT();
   return (

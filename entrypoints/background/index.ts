@@ -1,14 +1,24 @@
 import { browser } from 'wxt/browser';
 import { listenInBackground } from '~/lib/messages';
 import { coreHandlers } from './core';
+import { recorderHandlers, setupRecorder } from './recorder';
+import { playerHandlers, setupPlayer } from './player';
+import { questionsHandlers, setupQuestions } from './questions';
 
 export default defineBackground(() => {
   // Handlers of every capability, merged; names are unique across the protocol parts.
   listenInBackground({
     ...coreHandlers,
+    ...recorderHandlers,
+    ...playerHandlers,
+    ...questionsHandlers,
   });
+  // Listeners must be registered synchronously so a woken service worker receives the event.
+  setupRecorder();
+  setupPlayer();
+  setupQuestions();
 
-  // Chrome: the toolbar button opens the popup; the side panel opens from there or the context menu.
+  // Chrome: the toolbar button opens the popup; the side panel opens from there.
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;
   void sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 });

@@ -1,4 +1,7 @@
 import { listenInContent } from '~/lib/messages';
+import { recorderHandlers, initRecorder } from './recorder';
+import { playerHandlers, initPlayer } from './player';
+import { composerHandlers, initComposer } from './composer';
 
 declare global {
   var __lotseContentLoaded: boolean | undefined;
@@ -17,6 +20,12 @@ export default defineContentScript({
     listenInContent({
       'content.ping': () => ({ url: location.href, title: document.title }),
       'content.prefsChanged': () => ({}),
+      ...recorderHandlers,
+      ...playerHandlers,
+      ...composerHandlers,
     });
+    initRecorder();
+    initPlayer();
+    initComposer();
   },
 });

@@ -1,0 +1,4 @@
+/** Popup card: note a question. Owned by the questions feature. */
+export function PopupQuestion() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Popup card: start/stop recording. Owned by the recorder feature. */
+export function PopupRecord() {
+  return null;
+}

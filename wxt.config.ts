@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // Production permissions stay minimal; the e2e build (--mode e2e) adds host permissions because
 // headless tests cannot click the toolbar to grant activeTab (see ../shared/platform-notes.md).
 export default defineConfig({
+  // LOTSE_OUT_DIR lets parallel builds (several engineers, CI) keep their own output.
+  outDir: process.env.LOTSE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser, mode }) => {
     const e2e = mode === 'e2e';

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { useT } from '../i18n';
+import { useI18n } from '../i18n';
+import { FirstRun } from '../questions/FirstRun';
 import { LotseMark } from '../ui';
 import { WalkthroughsSection } from './WalkthroughsSection';
 import { QuestionsSection } from './QuestionsSection';
@@ -46,8 +47,22 @@ function initialSection(): SectionId {
 
 /** The side panel: four sections, switched by a row of large labelled buttons. */
 export function SidePanelApp() {
-  const t = useT();
+  const { t, settings } = useI18n();
   const [section, setSection] = useState<SectionId>(initialSection);
+  const [skipped, setSkipped] = useState(false);
+  if (!settings.onboarded && !skipped) {
+    return (
+      <div className="sp">
+        <header className="sp__header">
+          <LotseMark />
+          <span className="sp__brand">{t('app.name')}</span>
+        </header>
+        <main className="sp__main" id="lotse-main">
+          <FirstRun onDone={() => setSkipped(true)} />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="sp">
       <header className="sp__header">

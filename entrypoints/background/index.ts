@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { listenInBackground } from '~/lib/messages';
+import { installTestHooks } from '~/lib/testing/hooks';
 import { coreHandlers } from './core';
 import { recorderHandlers, setupRecorder } from './recorder';
 import { playerHandlers, setupPlayer } from './player';
 import { questionsHandlers, setupQuestions } from './questions';
 
 export default defineBackground(() => {
+  installTestHooks(); // e2e build only
   // Handlers of every capability, merged; names are unique across the protocol parts.
   listenInBackground({
     ...coreHandlers,

@@ -10,7 +10,7 @@ import { startSites } from '../fixtures/sites/server';
 import { SidePanelPage } from './pages/sidepanel';
 import { PopupPage } from './pages/popup';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
+export const EXTENSION_DIR = resolve(process.env.LOTSE_OUT_DIR ?? '.output', 'chrome-mv3-e2e');
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export interface LaunchOptions {
@@ -48,6 +48,8 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
 }
 
 export interface Fixtures {
+  /** mark first-run setup as done before the test (default true) */
+  onboarded: boolean;
   context: BrowserContext;
   userDataDir: string;
   extensionId: string;
@@ -82,8 +84,17 @@ export const test = base.extend<Fixtures, { sitesServer: { origin: string; close
     await use(context);
     await context.close();
   },
-  background: async ({ context }, use) => {
-    await use(await serviceWorkerOf(context));
+  onboarded: [true, { option: true }],
+  background: async ({ context, onboarded }, use) => {
+    const sw = await serviceWorkerOf(context);
+    // Most tests start with a set-up tandem; first-run tests pass { onboarded: false }.
+    if (onboarded) {
+      await sw.evaluate(async () => {
+        for (let i = 0; i < 50 && !globalThis.lotseTest; i++) await new Promise((r) => setTimeout(r, 100));
+        await globalThis.lotseTest!.updateSettings({ onboarded: true });
+      });
+    }
+    await use(sw);
   },
   extensionId: async ({ background }, use) => {
     await use(new URL(background.url()).host);
@@ -106,4 +117,4 @@ export const test = base.extend<Fixtures, { sitesServer: { origin: string; close
 export const expect = test.expect;
 
 /** Where tests save screenshots for people to look at. */
-export const SHOTS_DIR = resolve('test-results/screenshots');
+export const SHOTS_DIR = resolve(process.env.LOTSE_TEST_RESULTS ?? 'test-results', 'screenshots');

@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // Every test gets its own persistent Chromium profile with the e2e build of the extension loaded
 // (tests/e2e/fixtures.ts). Two workers fit the 2-core machines.
+// Service-worker network events reach context.on('request') (used to prove Lotse sends nothing).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 // LOTSE_TEST_RESULTS lets parallel runs keep their own results.
 const results = process.env.LOTSE_TEST_RESULTS ?? 'test-results';
 

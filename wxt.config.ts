@@ -19,7 +19,10 @@ export default defineConfig({
         'unlimitedStorage',
         ...(browser === 'firefox' ? [] : ['sidePanel']),
       ],
-      optional_host_permissions: ['https://*/*', 'http://*/*'],
+      // Asked per site at run time. Firefox MV2 lists optional host access under optional_permissions.
+      ...(browser === 'firefox'
+        ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+        : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
       ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
       action: { default_title: '__MSG_extName__' },
       commands: {
@@ -35,7 +38,12 @@ export default defineConfig({
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {
-              gecko: { id: 'lotse@lotse.example', strict_min_version: '115.0' },
+              gecko: {
+                id: 'lotse@lotse.example',
+                strict_min_version: '115.0',
+                // Lotse collects nothing: all data stays in the browser profile.
+                data_collection_permissions: { required: ['none'] },
+              },
             },
           }
         : {}),

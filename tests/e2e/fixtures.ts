@@ -43,6 +43,29 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ c
   return { context, userDataDir };
 }
 
+/** Collects every request (pages, extension pages, service worker) to anything but 127.0.0.1 / the extension. */
+export function watchRequestsLeaving(context: BrowserContext): string[] {
+  const leaving: string[] = [];
+  context.on('request', (req) => {
+    const url = req.url();
+    if (/^(chrome-extension|data|blob|about):/.test(url)) return;
+    if (/^https?:\/\/127\.0\.0\.1(:\d+)?\//.test(url)) return;
+    leaving.push(url);
+  });
+  return leaving;
+}
+
+/** The worker may be reported before its script ran: wait until the e2e hooks are installed. */
+export async function waitForTestHooks(sw: Worker, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const ready = await sw.evaluate(() => typeof globalThis.lotseTest === 'object').catch(() => false);
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('lotseTest hooks missing: is this the e2e build (wxt build --mode e2e)?');
+}
+
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
 }
@@ -79,20 +102,24 @@ export const test = base.extend<Fixtures, { sitesServer: { origin: string; close
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  context: async ({ userDataDir }, use) => {
+  context: async ({ userDataDir }, use, testInfo) => {
     const { context } = await launchWithExtension({ userDataDir });
+    const leaving = watchRequestsLeaving(context);
     await use(context);
     await context.close();
+    // Lotse sends nothing anywhere: every test fails if anything left for a host other than the
+    // practice sites (127.0.0.1) or the extension itself.
+    if (leaving.length && testInfo.status === testInfo.expectedStatus) {
+      throw new Error(`requests left the machine: ${leaving.slice(0, 5).join(', ')}`);
+    }
   },
   onboarded: [true, { option: true }],
   background: async ({ context, onboarded }, use) => {
     const sw = await serviceWorkerOf(context);
     // Most tests start with a set-up tandem; first-run tests pass { onboarded: false }.
     if (onboarded) {
-      await sw.evaluate(async () => {
-        for (let i = 0; i < 50 && !globalThis.lotseTest; i++) await new Promise((r) => setTimeout(r, 100));
-        await globalThis.lotseTest!.updateSettings({ onboarded: true });
-      });
+      await waitForTestHooks(sw);
+      await sw.evaluate(() => globalThis.lotseTest!.updateSettings({ onboarded: true }));
     }
     await use(sw);
   },

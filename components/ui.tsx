@@ -1,5 +1,8 @@
 /** Small accessible primitives shared by popup, side panel and options (native elements first). */
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { Icon, type IconName } from './icons';
+
+const ICON_NAMES: readonly string[] = ['walkthroughs', 'questions', 'meetings', 'settings', 'goals', 'compass'];
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -25,12 +28,22 @@ export function Card({ children, className, ...rest }: { children: ReactNode; cl
 }
 
 /** An empty state says what the section is for and what to do first. */
-export function EmptyState({ icon, title, text, action }: { icon?: ReactNode; title: string; text: string; action?: ReactNode }) {
+export function EmptyState({
+  icon,
+  title,
+  text,
+  action,
+}: {
+  icon?: IconName | ReactNode;
+  title: string;
+  text: string;
+  action?: ReactNode;
+}) {
   return (
     <div className="lotse-empty" role="status">
       {icon ? (
         <div className="lotse-empty__icon" aria-hidden="true">
-          {icon}
+          {typeof icon === 'string' && ICON_NAMES.includes(icon) ? <Icon name={icon as IconName} size={44} /> : icon}
         </div>
       ) : null}
       <h3 className="lotse-empty__title">{title}</h3>

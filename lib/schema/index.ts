@@ -11,6 +11,11 @@ export const Id = z.string().uuid();
 export const IsoDateTime = z.string().datetime({ offset: true });
 /** calendar date, YYYY-MM-DD */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const HttpUrl = z
+  .string()
+  .max(2000)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), { message: 'only http(s) addresses' });
 export const Locale = z.enum(['de', 'en']);
 export type Locale = z.infer<typeof Locale>;
 export const Role = z.enum(['mentor', 'mentee']);
@@ -94,6 +99,8 @@ export const MeetingSchema = z.object({
   actionItems: z.array(ActionItemSchema).max(500),
   /** free notes of the meeting; the minutes are built from agenda notes, action items and this */
   notes: z.string().max(20000).default(''),
+  /** refs (question, step-health record, goal) the tandem removed from this agenda: not added again */
+  removedRefs: z.array(Id).max(5000).optional(),
   heldAt: IsoDateTime.optional(),
   ...Timestamps,
 });
@@ -108,7 +115,8 @@ export const WalkthroughSchema = z.object({
   goalId: Id.optional(),
   /** free topic when no goal is linked */
   topic: z.string().max(200).default(''),
-  startUrl: z.string().url().max(2000),
+  /** only web pages: a javascript: or data: start URL must never be opened */
+  startUrl: HttpUrl,
   language: Locale,
   estimatedMinutes: z.number().int().min(1).max(240).optional(),
   /** increases with every save; an imported higher version means "changed since you last played" */

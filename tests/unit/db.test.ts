@@ -79,3 +79,26 @@ describe('database', () => {
     expect(db).toBeInstanceOf(Dexie);
   });
 });
+
+describe('record schemas', () => {
+  const base = {
+    id: newId(),
+    title: 'T',
+    language: 'en',
+    version: 1,
+    status: 'ready',
+    origin: 'local',
+    createdAt: nowIso(),
+    updatedAt: nowIso(),
+  };
+  it.each(['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd', 'chrome://settings'])(
+    'refuses a walkthrough start URL %s',
+    (startUrl) => {
+      expect(WalkthroughSchema.safeParse({ ...base, startUrl }).success).toBe(false);
+    },
+  );
+  it('accepts http and https start URLs', () => {
+    expect(WalkthroughSchema.safeParse({ ...base, startUrl: 'https://www.linkedin.com/feed/' }).success).toBe(true);
+    expect(WalkthroughSchema.safeParse({ ...base, startUrl: 'http://127.0.0.1:4300/kontakto/feed' }).success).toBe(true);
+  });
+});

@@ -54,7 +54,8 @@ step('production build', 'npx', ['wxt', 'build']);
 step('locator build', 'npx', ['tsx', 'scripts/build-locator.ts']);
 step('e2e build', 'npx', ['wxt', 'build', '--mode', 'e2e']);
 step('firefox build', 'npx', ['wxt', 'build', '-b', 'firefox']);
-step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--no-input']);
+const outDir = process.env.LOTSE_OUT_DIR ?? '.output';
+step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', `${outDir}/firefox-mv2`, '--self-hosted', '--no-input']);
 
 // e2e tests (Playwright in Debian's Chromium), counted from the JSON report.
 rmSync('test-results/e2e-results.json', { force: true });

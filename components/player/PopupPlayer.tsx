@@ -1,4 +1,78 @@
-/** Popup card: continue or start a walkthrough. Owned by the player feature. */
+import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n';
+import { Button, Notice } from '../ui';
+import { useTargetTabId } from '../useTargetTab';
+import { send } from '~/lib/messages';
+import { useLibrary, useSessions } from './useLibrary';
+import { useStartWalkthrough } from './start';
+import './player.css';
+
+type Status = Awaited<ReturnType<typeof send<'player.status'>>>;
+
+/**
+ * Popup card: what is being guided in this tab (with a way to stop), otherwise the walkthrough the
+ * mentee is in the middle of, or the most recent ones to start. The full list is in the side panel.
+ */
 export function PopupPlayer() {
-  return null;
+  const { t } = useI18n();
+  const tabId = useTargetTabId();
+  const sessions = useSessions();
+  const items = useLibrary();
+  const { start, notice } = useStartWalkthrough(t, tabId);
+  const [status, setStatus] = useState<Status>(null);
+
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let alive = true;
+    void send('player.status', { tabId })
+      .then((s) => alive && setStatus(s))
+      .catch(() => alive && setStatus(null));
+    return () => {
+      alive = false;
+    };
+  }, [tabId, sessions]);
+
+  if (status && status.status !== 'finished') {
+    return (
+      <div className="pl-popup" aria-live="polite">
+        <p className="pl-popup__status">
+          <strong>{t('player.popup.playing', { title: status.title })}</strong>
+        </p>
+        <p className="pl-popup__sub">
+          {status.status === 'paused'
+            ? t('player.popup.paused', { k: status.stepIndex + 1, n: status.stepCount })
+            : t('player.popup.step', { k: status.stepIndex + 1, n: status.stepCount })}
+        </p>
+        <Button onClick={() => void send('player.stop', { tabId }).then(() => setStatus(null))}>{t('player.popup.stop')}</Button>
+      </div>
+    );
+  }
+  if (!items?.length) return null;
+  const playable = items.filter((i) => i.stepCount > 0 && i.walkthrough.status !== 'recording');
+  const current = playable.find((i) => i.summary.status === 'in-progress');
+  const recent = current ? [] : playable.slice(0, 2);
+  if (!current && recent.length === 0) return null;
+  return (
+    <div className="pl-popup">
+      {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
+      {current ? (
+        <>
+          <Button variant="primary" onClick={() => void start(current.walkthrough, 'continue').then((ok) => ok && window.close())}>
+            {t('player.popup.continue', { title: current.walkthrough.title })}
+          </Button>
+          <p className="pl-popup__sub">{t('player.library.progress', { k: current.summary.resumeIndex + 1, n: current.stepCount })}</p>
+        </>
+      ) : (
+        recent.map((i, n) => (
+          <Button
+            key={i.walkthrough.id}
+            variant={n === 0 ? 'primary' : 'secondary'}
+            onClick={() => void start(i.walkthrough, 'start').then((ok) => ok && window.close())}
+          >
+            {t('player.popup.start', { title: i.walkthrough.title })}
+          </Button>
+        ))
+      )}
+    </div>
+  );
 }

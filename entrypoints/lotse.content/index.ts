@@ -1,3 +1,5 @@
+// first: recover the extension API before anything reads it, on pages that clobber `chrome`/`browser`
+import '~/lib/inpage/extension-api';
 import { listenInContent } from '~/lib/messages';
 import { recorderHandlers, initRecorder } from './recorder';
 import { playerHandlers, initPlayer } from './player';

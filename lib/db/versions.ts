@@ -13,7 +13,7 @@ export const V1_STORES = {
   walkthroughs: 'id, updatedAt, goalId, status, title',
   steps: 'id, walkthroughId, [walkthroughId+order]',
   screenshots: 'id, [ownerKind+ownerId]',
-  questions: 'id, status, goalId, createdAt, meetingId, context.walkthroughId',
+  questions: 'id, status, goalId, createdAt, meetingId, context.walkthroughId, [status+createdAt], [goalId+createdAt]',
   progress: 'walkthroughId, updatedAt, status',
   stepHealth: 'id, walkthroughId, stepId, at, outcome',
   settings: 'key',

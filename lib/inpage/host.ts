@@ -84,7 +84,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   props: Record<string, string | boolean | number | undefined> = {},
   ...children: (Node | string | null | undefined | false)[]
 ): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
+  // through the prototype: a hostile page can clobber document.createElement with <img name=createElement>
+  const el = Document.prototype.createElement.call(document, tag) as HTMLElementTagNameMap[K];
   for (const [k, v] of Object.entries(props)) {
     if (v === undefined || v === false) continue;
     if (k === 'text') el.textContent = String(v);
@@ -92,7 +93,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+    el.append(typeof c === 'string' ? Document.prototype.createTextNode.call(document, c) : c);
   }
   return el;
 }

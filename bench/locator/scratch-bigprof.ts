@@ -1,0 +1,33 @@
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { startGenServer } from './server';
+const gen = await startGenServer();
+const b = await build({ stdin: { contents: `
+import * as D from './lib/locator/describe'; import * as R from './lib/locator/resolve';
+(globalThis as any).P = { D, R };`, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, format: 'iife', write: false });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto(gen.origin + '/feed?seed=11&n=' + (process.argv[2] ?? '50000'));
+await page.addScriptTag({ content: b.outputFiles[0]!.text });
+await page.evaluate(`(() => { const posts = document.querySelectorAll('main article').length; const mid = Math.floor(posts/2);
+ const sels = ['main article:nth-of-type(' + mid + ') [aria-pressed]', 'main article:nth-of-type(' + (mid-1) + ') input[name=comment]', 'header nav a[href="/jobs"]', 'input[name=q]', 'aside[aria-label=Suggestions] li:nth-child(3) button', 'main article:nth-of-type(' + (posts-1) + ') button[aria-label^=Follow]'];
+ globalThis.FPS = sels.map((s) => globalThis.P.D.describe(document.querySelector(s))); })()`);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+const t = await page.evaluate(`(() => { const out = []; for (let k = 0; k < 4; k++) for (const fp of globalThis.FPS) { const t0 = performance.now(); globalThis.P.R.resolveSync(fp, document, { noFastPath: true }); out.push(Math.round(performance.now() - t0)); } return out; })()`);
+const { profile } = await cdp.send('Profiler.stop');
+console.log('resolve ms', JSON.stringify(t));
+const self: Record<string, number> = {}; const byId: Record<number, any> = {};
+for (const n of profile.nodes) byId[n.id] = n;
+profile.samples!.forEach((s, i) => { const n = byId[s]; const k = n.callFrame.functionName + ':' + n.callFrame.lineNumber; self[k] = (self[k] ?? 0) + (profile.timeDeltas![i] ?? 0); });
+Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 12).forEach(([k, v]) => console.log((v / 1000).toFixed(1), k));
+// inclusive
+const parent: Record<number, number> = {};
+for (const n of profile.nodes) for (const c of n.children ?? []) parent[c] = n.id;
+const incl: Record<string, number> = {};
+profile.samples!.forEach((s, i) => { const seenK = new Set<string>(); let id: number | undefined = s; while (id !== undefined) { const n = byId[id]; const k = n.callFrame.functionName + ':' + n.callFrame.lineNumber; if (!seenK.has(k)) { seenK.add(k); incl[k] = (incl[k] ?? 0) + (profile.timeDeltas![i] ?? 0); } id = parent[id]; } });
+console.log('--- inclusive');
+Object.entries(incl).sort((a, b) => b[1] - a[1]).slice(0, 40).forEach(([k, v]) => console.log((v / 1000).toFixed(1), k));
+await browser.close(); await gen.close();

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+import { startSites } from '/work/main/tests/fixtures/sites/server';
+const sites = await startSites({ port: 0, quiet: true });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const page = await browser.newPage();
+await page.goto(sites.origin + '/hostile/');
+console.log('main', await page.evaluate(`[typeof document.getElementById, String(document.currentScript), typeof window.chrome, String(window.location).slice(0,30)]`));
+const cdp = await page.context().newCDPSession(page);
+const { frameTree } = await cdp.send('Page.getFrameTree');
+const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'x' });
+const r = await cdp.send('Runtime.evaluate', { expression: `JSON.stringify([typeof document.getElementById, String(document.currentScript), typeof window.chrome, String(window.location).slice(0,30)])`, contextId: executionContextId, returnByValue: true });
+console.log('isolated', r.result.value);
+await browser.close(); await sites.close();

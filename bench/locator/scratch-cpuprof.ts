@@ -1,0 +1,26 @@
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { startSites } from '../../tests/fixtures/sites/server';
+const sites = await startSites({ port: 0, quiet: true });
+const b = await build({ stdin: { contents: `
+import * as D from './lib/locator/describe'; import * as R from './lib/locator/resolve';
+(globalThis as any).P = { D, R };`, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, format: 'iife', write: false });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto(sites.origin + (process.argv[2] ?? '/kontakto/feed'));
+await page.waitForTimeout(1800);
+await page.addScriptTag({ content: b.outputFiles[0]!.text });
+await page.evaluate(`globalThis.FPS = Array.from(document.querySelectorAll('a[href],button,input')).filter((e) => e.checkVisibility()).slice(0, 60).map((e) => globalThis.P.D.describe(e))`);
+console.log(await page.evaluate((await import('node:fs')).readFileSync('/tmp/snippet.js','utf8')));
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+const t = await page.evaluate(`(() => { const t0 = performance.now(); for (let k = 0; k < 5; k++) for (const fp of globalThis.FPS) globalThis.P.R.resolveSync(fp, document, { noFastPath: true }); return (performance.now() - t0) / (5 * globalThis.FPS.length); })()`);
+const { profile } = await cdp.send('Profiler.stop');
+console.log('resolve ms', t);
+const self: Record<string, number> = {}; const byId: Record<number, any> = {};
+for (const n of profile.nodes) byId[n.id] = n;
+profile.samples!.forEach((s, i) => { const n = byId[s]; const k = n.callFrame.functionName + ':' + n.callFrame.lineNumber; self[k] = (self[k] ?? 0) + (profile.timeDeltas![i] ?? 0); });
+Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, v]) => console.log((v / 1000).toFixed(1), k));
+await browser.close(); await sites.close();

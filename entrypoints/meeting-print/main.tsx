@@ -1,0 +1,4 @@
+import { mountPage } from '~/components/mount';
+import { MeetingPrint } from '~/components/questions/MeetingPrint';
+
+mountPage(<MeetingPrint />);

@@ -1,0 +1,4 @@
+import { mountPage } from '~/components/mount';
+import { WalkthroughPrint } from '~/components/recorder/WalkthroughPrint';
+
+mountPage(<WalkthroughPrint />);

@@ -8,7 +8,7 @@ function page(html: string): void {
   document.body.replaceChildren();
   const tpl = document.createElement('template');
   // test fixture markup only (the library itself never parses HTML)
-  tpl.innerHTML = html; // eslint-disable-line no-restricted-properties
+  tpl.innerHTML = html;
   document.body.append(tpl.content);
 }
 

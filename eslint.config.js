@@ -5,7 +5,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['.output/**', '.wxt/**', 'dist/**', 'node_modules/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/sites/**/*.js', 'web-ext-artifacts/**'],
+    ignores: ['.output*/**', 'test-results*/**', 'bench/locator/scratch-*', '.wxt/**', 'dist/**', 'node_modules/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/sites/**/*.js', 'web-ext-artifacts/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -51,5 +51,10 @@ export default defineConfig({
   },
   vite: () => ({
     build: { target: 'es2022' },
+    // WXT sets NODE_ENV to the mode, so the e2e build gets React's development bundle (extra checks
+    // that tests want). The benchmarks build the e2e mode with LOTSE_BENCH=1 and NODE_ENV=production
+    // (the JSX transform follows NODE_ENV) to measure the React that users get, plus the test hooks
+    // they need to seed data.
+    ...(process.env.LOTSE_BENCH ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
   }),
 });

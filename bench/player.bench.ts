@@ -6,6 +6,8 @@
  * main-thread busy time (CDP Performance.getMetrics TaskDuration, in thread CPU time so other processes
  * on the machine do not count) over fixed windows, alternately with the step shown and without the
  * player (three rounds each); the difference of the medians, in % of the window.
+ * player.libraryFirstContentMs: side panel opened on the walkthrough library with 500 walkthroughs of
+ * 8 steps each until its first rows are there (performance mark), median of 7 loads.
  * Headless Chromium with the e2e build (the only difference to production is the test hooks).
  */
 import { execFileSync } from 'node:child_process';
@@ -27,7 +29,13 @@ const median = (xs: number[]) => {
 };
 
 async function locatorSource(root: string): Promise<string> {
-  const r = await build({ entryPoints: [join(root, 'lib/locator/standalone.ts')], bundle: true, write: false, format: 'iife', logLevel: 'silent' });
+  const r = await build({
+    entryPoints: [join(root, 'lib/locator/standalone.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    logLevel: 'silent',
+  });
   return r.outputFiles[0]!.text;
 }
 
@@ -44,10 +52,18 @@ async function describeAll(page: Page, src: string, selectors: string[]): Promis
   );
 }
 
-async function seed(sw: Worker, title: string, startUrl: string, steps: { title: string; url: string; target: unknown }[]): Promise<string> {
+async function seed(
+  sw: Worker,
+  title: string,
+  startUrl: string,
+  steps: { title: string; url: string; target: unknown }[],
+): Promise<string> {
   const { walkthroughId } = await sw.evaluate(
     (input) => (globalThis.lotseTest!.seedWalkthrough as (x: unknown) => Promise<{ walkthroughId: string }>)(input),
-    { walkthrough: { title, startUrl, language: 'en' }, steps: steps.map((s) => ({ ...s, action: { type: 'click' } })) },
+    {
+      walkthrough: { title, startUrl, language: 'en' },
+      steps: steps.map((s) => ({ ...s, action: { type: 'click' } })),
+    },
   );
   return walkthroughId;
 }
@@ -55,21 +71,35 @@ async function seed(sw: Worker, title: string, startUrl: string, steps: { title:
 async function start(sw: Worker, page: Page, walkthroughId: string): Promise<void> {
   const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
   await sw.evaluate(
-    ([id, tab]) => (globalThis.lotseTest!.playerStart as (p: unknown) => Promise<unknown>)({ walkthroughId: id, mode: 'start', tabId: tab }),
+    ([id, tab]) =>
+      (globalThis.lotseTest!.playerStart as (p: unknown) => Promise<unknown>)({
+        walkthroughId: id,
+        mode: 'start',
+        tabId: tab,
+      }),
     [walkthroughId, tabId] as const,
   );
 }
 
 /** Values from the content script's isolated world (performance entries are per world). */
-async function isolatedEval(context: BrowserContext, page: Page, extId: string, expression: string): Promise<unknown[]> {
+async function isolatedEval(
+  context: BrowserContext,
+  page: Page,
+  extId: string,
+  expression: string,
+): Promise<unknown[]> {
   const cdp = await context.newCDPSession(page);
   const contexts: { id: number; origin: string }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string } }) => contexts.push(e.context));
+  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string } }) =>
+    contexts.push(e.context),
+  );
   await cdp.send('Runtime.enable');
   const out: unknown[] = [];
   for (const c of contexts.filter((x) => x.origin === `chrome-extension://${extId}`)) {
     try {
-      const r = (await cdp.send('Runtime.evaluate', { expression, contextId: c.id, returnByValue: true })) as { result: { value?: unknown } };
+      const r = (await cdp.send('Runtime.evaluate', { expression, contextId: c.id, returnByValue: true })) as {
+        result: { value?: unknown };
+      };
       out.push(r.result.value);
     } catch {
       /* an old document's world */
@@ -110,7 +140,11 @@ async function busyMs(cdp: { send(m: string): Promise<unknown> }, ms: number): P
 
 const run: BenchModule = async ({ root, chromePath, log }) => {
   log('building the e2e extension …');
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: root, stdio: 'ignore', env: { ...process.env, LOTSE_OUT_DIR: OUT_DIR } });
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, LOTSE_OUT_DIR: OUT_DIR, LOTSE_BENCH: '1', NODE_ENV: 'production' },
+  });
   const ext = join(root, OUT_DIR, 'chrome-mv3-e2e');
   const profile = mkdtempSync(join(tmpdir(), 'lotse-bench-player-'));
   const sites = await startSites({ port: 0, quiet: true });
@@ -118,7 +152,14 @@ const run: BenchModule = async ({ root, chromePath, log }) => {
     executablePath: chromePath,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: ['--headless=new', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+    ],
   });
   try {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -137,20 +178,40 @@ const run: BenchModule = async ({ root, chromePath, log }) => {
     await page.goto(`${k}/feed?reset`);
     await page.bringToFront();
     const nav = ['My Network', 'Jobs', 'Messaging', 'Notifications', 'Home'];
-    const key: Record<string, string> = { 'My Network': 'mynetwork', Jobs: 'jobs', Messaging: 'messaging', Notifications: 'notifications', Home: 'feed' };
+    const key: Record<string, string> = {
+      'My Network': 'mynetwork',
+      Jobs: 'jobs',
+      Messaging: 'messaging',
+      Notifications: 'notifications',
+      Home: 'feed',
+    };
     const sel = (name: string) => `a[data-nav="${key[name]}"]`;
     const fps = await describeAll(page, src, nav.map(sel));
     const rounds = 4;
-    const steps = Array.from({ length: nav.length * rounds }, (_, i) => ({ title: `Open “${nav[i % nav.length]}”`, url: `${k}/feed`, target: fps[i % nav.length] }));
+    const steps = Array.from({ length: nav.length * rounds }, (_, i) => ({
+      title: `Open “${nav[i % nav.length]}”`,
+      url: `${k}/feed`,
+      target: fps[i % nav.length],
+    }));
     await start(sw, page, await seed(sw, 'Tour', `${k}/feed`, steps));
     log(`playing ${steps.length} steps on Kontakto …`);
     const card = page.locator('lotse-player .lp-card');
     for (let i = 0; i < steps.length; i++) {
       await card.locator('.lp-head', { hasText: `Step ${i + 1} of ${steps.length}` }).waitFor();
-      await page.locator(sel(nav[i % nav.length]!)).first().click({ delay: 60 });
+      await page
+        .locator(sel(nav[i % nav.length]!))
+        .first()
+        .click({ delay: 60 });
     }
     await card.and(page.locator('[data-kind="finished"]')).waitFor();
-    const measures = (await isolatedEval(context, page, extId, `performance.getEntriesByName('lotse:player:step-show').map(e => e.duration)`)).flat() as number[];
+    const measures = (
+      await isolatedEval(
+        context,
+        page,
+        extId,
+        `performance.getEntriesByName('lotse:player:step-show').map(e => e.duration)`,
+      )
+    ).flat() as number[];
     if (measures.length < steps.length / 2) throw new Error(`only ${measures.length} step-show measures`);
     const stepShow = round(median(measures), 1);
     log(`step shown: n=${measures.length} median=${stepShow} ms max=${round(Math.max(...measures), 1)} ms`);
@@ -159,7 +220,9 @@ const run: BenchModule = async ({ root, chromePath, log }) => {
     /* ---- idleCpuPct: the overlay on a page that never stops changing ---- */
     const busy = await context.newPage();
     const url = `${sites.origin}/bench/ticker.html`;
-    await busy.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: MUTATING_PAGE }));
+    await busy.route(url, (r) =>
+      r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: MUTATING_PAGE }),
+    );
     await busy.goto(url);
     await busy.bringToFront();
     const cdp = await context.newCDPSession(busy);
@@ -170,7 +233,9 @@ const run: BenchModule = async ({ root, chromePath, log }) => {
       { title: 'Click “Continue” again', url, target: go },
     ]);
     const overlayCard = busy.locator('lotse-player .lp-card');
-    log(`measuring main-thread time, ${ROUNDS} × (${WINDOW_MS / 1000} s without, ${WINDOW_MS / 1000} s with the step shown) …`);
+    log(
+      `measuring main-thread time, ${ROUNDS} × (${WINDOW_MS / 1000} s without, ${WINDOW_MS / 1000} s with the step shown) …`,
+    );
     const off: number[] = [];
     const on: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
@@ -183,8 +248,71 @@ const run: BenchModule = async ({ root, chromePath, log }) => {
       await busy.locator('lotse-player').waitFor({ state: 'detached', timeout: 15_000 });
     }
     const pct = round(Math.max(0, ((median(on) - median(off)) / WINDOW_MS) * 100), 2);
-    log(`busy ms per ${WINDOW_MS / 1000} s without: ${off.map((x) => round(x, 0)).join(', ')}; with the step shown: ${on.map((x) => round(x, 0)).join(', ')}`);
+    log(
+      `busy ms per ${WINDOW_MS / 1000} s without: ${off.map((x) => round(x, 0)).join(', ')}; with the step shown: ${on.map((x) => round(x, 0)).join(', ')}`,
+    );
+    /* ---- the library with 500 walkthroughs ---- */
+    const panel = await context.newPage();
+    const panelUrl = `chrome-extension://${extId}/sidepanel.html?section=walkthroughs`;
+    await panel.goto(panelUrl);
+    await panel.waitForFunction(() => globalThis.lotseTest !== undefined);
+    await panel.evaluate('globalThis.__name = (f) => f'); // tsx wraps functions in __name()
+    await panel.evaluate(async (origin) => {
+      const db = globalThis.lotseTest!.db;
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const now = Date.now();
+      const ws = Array.from({ length: 500 }, (_, i) => ({
+        id: crypto.randomUUID(),
+        title: `Walkthrough ${i + 1}`,
+        description: 'Step by step on the live site.',
+        topic: 'LinkedIn',
+        startUrl: `${origin}/kontakto/feed`,
+        language: 'en' as const,
+        version: 1,
+        status: 'ready' as const,
+        origin: 'local' as const,
+        createdAt: iso(now - i * 1000),
+        updatedAt: iso(now - i * 1000),
+      }));
+      const steps = ws.flatMap((w) =>
+        Array.from({ length: 8 }, (_, k) => ({
+          id: crypto.randomUUID(),
+          walkthroughId: w.id,
+          order: k + 1,
+          title: `Step ${k + 1}`,
+          explanation: '',
+          url: w.startUrl,
+          action: { type: 'tip' as const },
+          blurRects: [],
+          createdAt: w.createdAt,
+          updatedAt: w.updatedAt,
+        })),
+      );
+      await db.walkthroughs.bulkPut(ws);
+      await db.steps.bulkPut(steps);
+    }, sites.origin);
+    const loads: number[] = [];
+    const boot: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      await panel.goto(panelUrl);
+      await panel.waitForFunction(() => performance.getEntriesByName('lotse:walkthroughs:first-content').length > 0);
+      if (i === 0) continue; // warm-up
+      loads.push(
+        await panel.evaluate(() => performance.getEntriesByName('lotse:walkthroughs:first-content')[0]!.startTime),
+      );
+      boot.push(
+        await panel.evaluate(
+          () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+        ),
+      );
+    }
+    const lib = Math.round(median(loads));
+    log(
+      `library first content: ${loads.map((x) => Math.round(x)).join(' / ')} ms (page scripts loaded at ${Math.round(median(boot))} ms)`,
+    );
+
     return {
+      'player.libraryFirstContentMs': { value: lib, unit: 'ms (500 walkthroughs)', target: '≤ 300', ok: lib <= 300 },
       'player.stepShowMs': { value: stepShow, unit: 'ms (median)', target: '≤ 100', ok: stepShow <= 100 },
       'player.idleCpuPct': { value: pct, unit: '% main thread', target: '≤ 1', ok: pct <= 1 },
     };

@@ -63,7 +63,7 @@ async function task(page: Page, sw: Worker): Promise<void> {
 
 const run: BenchModule = async ({ root, chromePath, log }) => {
   log('building the e2e extension …');
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: root, stdio: 'ignore', env: { ...process.env, LOTSE_OUT_DIR: OUT_DIR } });
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: root, stdio: 'ignore', env: { ...process.env, LOTSE_OUT_DIR: OUT_DIR, LOTSE_BENCH: '1', NODE_ENV: 'production' } });
   const ext = join(root, OUT_DIR, 'chrome-mv3-e2e');
   const profile = mkdtempSync(join(tmpdir(), 'lotse-bench-rec-'));
   const sites = await startSites({ port: 0, quiet: true });

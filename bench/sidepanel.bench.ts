@@ -100,7 +100,7 @@ const run: BenchModule = async ({ root, chromePath, log }) => {
   execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], {
     cwd: root,
     stdio: 'ignore',
-    env: { ...process.env, LOTSE_OUT_DIR: OUT_DIR },
+    env: { ...process.env, LOTSE_OUT_DIR: OUT_DIR, LOTSE_BENCH: '1', NODE_ENV: 'production' },
   });
   const ext = join(root, OUT_DIR, 'chrome-mv3-e2e');
   const profile = mkdtempSync(join(tmpdir(), 'lotse-bench-'));

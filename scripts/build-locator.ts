@@ -9,7 +9,10 @@ import { statSync } from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function buildLocator(outfile = join(root, 'dist/locator/lotse-locator.js'), minify = true): Promise<string> {
+export async function buildLocator(
+  outfile = join(root, 'dist/locator/lotse-locator.js'),
+  minify = true,
+): Promise<string> {
   await build({
     entryPoints: [join(root, 'lib/locator/standalone.ts')],
     outfile,

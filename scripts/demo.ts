@@ -79,17 +79,16 @@ say('seeding a sample tandem and the walkthrough „Überschrift im Profil ände
 await sw.evaluate(async () => {
   const t = globalThis.lotseTest!;
   const now = new Date().toISOString();
-  const tandemId = crypto.randomUUID();
-  await t.db.tandems.put({
-    id: tandemId,
+  // as the first-run screen saves it: the monthly meetings of the programme are planned too
+  const saveTandem = t.saveTandem as (input: Record<string, unknown>) => Promise<{ id: string }>;
+  const { id: tandemId } = await saveTandem({
     role: 'mentee',
     myName: 'Klaus',
     partnerName: 'Lena',
     programStart: now.slice(0, 10),
     rhythm: { every: 'monthly', durationMinutes: 60, weekday: 4, time: '16:00' },
-    confidentiality: { text: 'Alles, was wir besprechen, bleibt zwischen uns.', acknowledgedAt: now },
-    createdAt: now,
-    updatedAt: now,
+    confidentialityText: 'Alles, was wir besprechen, bleibt zwischen uns.',
+    acknowledged: true,
   });
   const goal = crypto.randomUUID();
   await t.db.goals.bulkPut([

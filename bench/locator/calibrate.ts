@@ -9,7 +9,16 @@
  * `rank` is pure, so re-ranking these with other thresholds or weights reproduces the resolver's decision.
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_THRESHOLDS, GATE, IDENTITY_KEYS, WEIGHTS, rank, scoreDetail, type Thresholds, type Weights } from '../../lib/locator/rank';
+import {
+  DEFAULT_THRESHOLDS,
+  GATE,
+  IDENTITY_KEYS,
+  WEIGHTS,
+  rank,
+  scoreDetail,
+  type Thresholds,
+  type Weights,
+} from '../../lib/locator/rank';
 import { neighbourIdf } from '../../lib/locator/similarity';
 import type { Dump } from './harness';
 
@@ -49,9 +58,18 @@ type Parts = [keyof Weights, number, number][][];
 
 export function precompute(lines: Line[]): Parts[] {
   return lines.map((d) => {
-    const idf = d.target.neighbours?.length && d.fps.length > 1 ? neighbourIdf(d.target.neighbours, d.fps.map((c) => c.neighbours)) : undefined;
+    const idf =
+      d.target.neighbours?.length && d.fps.length > 1
+        ? neighbourIdf(
+            d.target.neighbours,
+            d.fps.map((c) => c.neighbours),
+          )
+        : undefined;
     return d.fps.map((c) =>
-      Object.entries(scoreDetail(d.target, c, WEIGHTS, idf).parts).map(([k, [w, sim]]) => [k as keyof Weights, w / WEIGHTS[k as keyof Weights], sim] as [keyof Weights, number, number]),
+      Object.entries(scoreDetail(d.target, c, WEIGHTS, idf).parts).map(
+        ([k, [w, sim]]) =>
+          [k as keyof Weights, w / WEIGHTS[k as keyof Weights], sim] as [keyof Weights, number, number],
+      ),
     );
   });
 }
@@ -135,6 +153,9 @@ export interface Metrics {
 const CONTEXT_KEYS: (keyof Weights)[] = ['heading', 'landmark', 'neighbours', 'ancestors', 'rect', 'scope'];
 
 export interface Rule {
+  /** alternative: found at this lower score when the runner-up is at most `lonelyRunnerUp` */
+  lonely?: number;
+  lonelyRunnerUp?: number;
   /** minimum context score of the best for found */
   minContext?: number;
   /** alternative margin when the best is better on (nearly) every differing field */
@@ -143,11 +164,16 @@ export interface Rule {
 }
 
 export function isFound(x: Decision, th: Thresholds, rule: Rule = {}): boolean {
+  if (rule.lonely !== undefined && x.bestScore >= rule.lonely && x.runnerUp <= (rule.lonelyRunnerUp ?? 0)) return true;
   if (x.bestScore < th.found) return false;
   if (rule.minContext !== undefined && (x.context ?? 1) < rule.minContext) return false;
   const gap = x.bestScore - x.runnerUp;
   if (gap >= th.margin) return true;
-  return rule.consistentMargin !== undefined && (x.consistency ?? 0) >= (rule.consistency ?? 1) && gap >= rule.consistentMargin;
+  return (
+    rule.consistentMargin !== undefined &&
+    (x.consistency ?? 0) >= (rule.consistency ?? 1) &&
+    gap >= rule.consistentMargin
+  );
 }
 
 export function evaluate(ds: Decision[], th: Thresholds, rule: Rule = {}): Metrics {
@@ -174,29 +200,54 @@ export function evaluate(ds: Decision[], th: Thresholds, rule: Rule = {}): Metri
 export const LIMITS = { precision: 99.5, wrongPos: 0.3, declined: 99.2 };
 
 /** The (found, margin) pair that maximises correct-found under LIMITS; null when none satisfies them. */
-export function bestThresholds(ds: Decision[], base: Thresholds = DEFAULT_THRESHOLDS, rules: Rule[] = [{}]): { th: Thresholds; m: Metrics; rule: Rule } | null {
+export function bestThresholds(
+  ds: Decision[],
+  base: Thresholds = DEFAULT_THRESHOLDS,
+  rules: Rule[] = [{}],
+): { th: Thresholds; m: Metrics; rule: Rule } | null {
   let best: { th: Thresholds; m: Metrics; rule: Rule } | null = null;
   for (const rule of rules)
-  for (let f = 0.6; f <= 0.951; f += 0.01) {
-    for (let mg = 0; mg <= 0.201; mg += 0.01) {
-      const th = { ...base, found: Math.round(f * 100) / 100, margin: Math.round(mg * 100) / 100 };
-      const m = evaluate(ds, th, rule);
-      const found = m.correct + m.wrong + m.negWrong;
-      const ok =
-        (found ? (100 * m.correct) / found : 100) >= LIMITS.precision &&
-        (100 * m.wrong) / Math.max(1, m.pos) <= LIMITS.wrongPos &&
-        (100 * (m.neg - m.negWrong)) / Math.max(1, m.neg) >= LIMITS.declined;
-      if (ok && (!best || m.correct > best.m.correct)) best = { th, m, rule };
+    for (let f = 0.6; f <= 0.951; f += 0.01) {
+      for (let mg = 0; mg <= 0.201; mg += 0.01) {
+        const th = { ...base, found: Math.round(f * 100) / 100, margin: Math.round(mg * 100) / 100 };
+        const m = evaluate(ds, th, rule);
+        const found = m.correct + m.wrong + m.negWrong;
+        const ok =
+          (found ? (100 * m.correct) / found : 100) >= LIMITS.precision &&
+          (100 * m.wrong) / Math.max(1, m.pos) <= LIMITS.wrongPos &&
+          (100 * (m.neg - m.negWrong)) / Math.max(1, m.neg) >= LIMITS.declined;
+        if (ok && (!best || m.correct > best.m.correct)) best = { th, m, rule };
+      }
     }
-  }
   return best;
 }
 
 /** The hand-set weights before any calibration (Similo-like priorities); the search stays within [½, 2] × these. */
 export const PRIOR: Weights = {
-  testId: 3, id: 2, idGenerated: 0.3, name: 3, text: 1.5, directText: 0.5, attrName: 1.5, type: 0.75, placeholder: 1.5, ariaLabel: 1,
-  title: 0.75, alt: 1, label: 1.5, href: 1.5, role: 1.5, tag: 1, classesStable: 1, classesHashed: 0.25, heading: 1.5, landmark: 0.5,
-  neighbours: 2, ancestors: 1, rect: 0.75, scope: 0.5,
+  testId: 3,
+  id: 2,
+  idGenerated: 0.3,
+  name: 3,
+  text: 1.5,
+  directText: 0.5,
+  attrName: 1.5,
+  type: 0.75,
+  placeholder: 1.5,
+  ariaLabel: 1,
+  title: 0.75,
+  alt: 1,
+  label: 1.5,
+  href: 1.5,
+  role: 1.5,
+  tag: 1,
+  classesStable: 1,
+  classesHashed: 0.25,
+  heading: 1.5,
+  landmark: 0.5,
+  neighbours: 2,
+  ancestors: 1,
+  rect: 0.75,
+  scope: 0.5,
 };
 
 /** Coordinate search over the weights (multiplicative steps), each scored by bestThresholds. */
@@ -226,13 +277,29 @@ export function optimize(lines: Line[], passes = 2, log: (s: string) => void = c
   return w;
 }
 
-export const RULES: Rule[] = [{}, ...[0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9].map((c) => ({ minContext: c }))];
+/**
+ * Decision-rule variants compared by `--best` (see README "What did not help"): the plain rule, a minimum
+ * context score, a smaller margin when the best wins on every differing field, and a lower threshold
+ * without any competitor. Only the plain rule is shipped.
+ */
+export const RULES: Rule[] = [
+  {},
+  ...[0.6, 0.7, 0.8].map((c) => ({ minContext: c })),
+  ...[0.01, 0.02].map((cm) => ({ consistentMargin: cm, consistency: 0.9 })),
+  ...[0.74, 0.77].map((l) => ({ lonely: l, lonelyRunnerUp: 0.45 })),
+];
 
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
 
 function explain(x: Decision, weights: Weights): void {
   const d = x.d;
-  const idf = d.target.neighbours?.length && d.fps.length > 1 ? neighbourIdf(d.target.neighbours, d.fps.map((c) => c.neighbours)) : undefined;
+  const idf =
+    d.target.neighbours?.length && d.fps.length > 1
+      ? neighbourIdf(
+          d.target.neighbours,
+          d.fps.map((c) => c.neighbours),
+        )
+      : undefined;
   const show = (label: string, idx: number) => {
     if (idx < 0) return;
     const c = d.fps[idx]!;
@@ -243,8 +310,12 @@ function explain(x: Decision, weights: Weights): void {
     console.log(`   ${label} #${idx} ${det.score.toFixed(3)} <${c.tag}> name="${c.name ?? ''}" ${parts}`);
     console.log(`      neighbours: ${JSON.stringify(c.neighbours)}`);
   };
-  console.log(`\n${d.source} #${d.i} ${d.kind}${d.negative ? ' (negative)' : ''} best ${x.bestScore.toFixed(3)} runner-up ${x.runnerUp.toFixed(3)} expected ${d.expected}${d.missed ? ' (missed by pre-score)' : ''}`);
-  console.log(`   target <${d.target.tag}> name="${d.target.name ?? ''}" text="${d.target.text ?? ''}" id=${d.target.id ?? ''} heading="${d.target.heading ?? ''}"`);
+  console.log(
+    `\n${d.source} #${d.i} ${d.kind}${d.negative ? ' (negative)' : ''} best ${x.bestScore.toFixed(3)} runner-up ${x.runnerUp.toFixed(3)} expected ${d.expected}${d.missed ? ' (missed by pre-score)' : ''}`,
+  );
+  console.log(
+    `   target <${d.target.tag}> name="${d.target.name ?? ''}" text="${d.target.text ?? ''}" id=${d.target.id ?? ''} heading="${d.target.heading ?? ''}"`,
+  );
   console.log(`      neighbours: ${JSON.stringify(d.target.neighbours)}`);
   show('best', x.best);
   if (d.expected >= 0 && d.expected !== x.best) show('expected', d.expected);
@@ -265,7 +336,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const kind = flag('--kind');
   if (kind) lines = lines.filter((l) => l.kind === kind);
   const ds = decisions(lines);
-  const th = { ...DEFAULT_THRESHOLDS, ...(flag("--th") ? (JSON.parse(flag("--th")!) as Partial<Thresholds>) : {}) };
+  const th = { ...DEFAULT_THRESHOLDS, ...(flag('--th') ? (JSON.parse(flag('--th')!) as Partial<Thresholds>) : {}) };
   const kinds = [...new Set(lines.map((l) => l.kind))];
   console.log(`${lines.length} decisions; thresholds ${JSON.stringify(th)}`);
   console.log('kind            n   correct  ambiguous  not-found  wrong   | negatives: declined');
@@ -279,7 +350,9 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     );
   }
   const all = evaluate(ds, th);
-  console.log(`ALL: correct ${pct(all.correct, all.pos)} wrong ${pct(all.wrong, all.pos)} declined ${pct(all.neg - all.negWrong, all.neg)} precision ${pct(all.correct, all.correct + all.wrong + all.negWrong)}`);
+  console.log(
+    `ALL: correct ${pct(all.correct, all.pos)} wrong ${pct(all.wrong, all.pos)} declined ${pct(all.neg - all.negWrong, all.neg)} precision ${pct(all.correct, all.correct + all.wrong + all.negWrong)}`,
+  );
   console.log(`missed by pre-score: ${lines.filter((l) => l.missed).length}`);
 
   if (args.includes('--sweep')) {
@@ -295,18 +368,32 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   }
   if (args.includes('--best')) {
     const parts = precompute(lines);
-    const w = flag('--weights') ? ({ ...WEIGHTS, ...(JSON.parse(flag('--weights')!) as Partial<Weights>) } as Weights) : WEIGHTS;
+    const w = flag('--weights')
+      ? ({ ...WEIGHTS, ...(JSON.parse(flag('--weights')!) as Partial<Weights>) } as Weights)
+      : WEIGHTS;
     const fds = fastDecisions(lines, parts, w);
     for (const rule of RULES) {
       const b = bestThresholds(fds, DEFAULT_THRESHOLDS, [rule]);
-      console.log('rule', JSON.stringify(rule), b ? JSON.stringify(b.th) : 'none', b ? `correct ${pct(b.m.correct, b.m.pos)} wrong ${pct(b.m.wrong, b.m.pos)} declined ${pct(b.m.neg - b.m.negWrong, b.m.neg)}` : '');
+      console.log(
+        'rule',
+        JSON.stringify(rule),
+        b ? JSON.stringify(b.th) : 'none',
+        b
+          ? `correct ${pct(b.m.correct, b.m.pos)} wrong ${pct(b.m.wrong, b.m.pos)} declined ${pct(b.m.neg - b.m.negWrong, b.m.neg)}`
+          : '',
+      );
     }
   }
   if (args.includes('--optimize')) {
     const w = optimize(lines, Number(flag('--passes') ?? 2));
     console.log(JSON.stringify(w));
     const b = bestThresholds(decisions(lines, w));
-    console.log('thresholds', b && JSON.stringify(b.th), b && `correct ${pct(b.m.correct, b.m.pos)} wrong ${pct(b.m.wrong, b.m.pos)} declined ${pct(b.m.neg - b.m.negWrong, b.m.neg)}`);
+    console.log(
+      'thresholds',
+      b && JSON.stringify(b.th),
+      b &&
+        `correct ${pct(b.m.correct, b.m.pos)} wrong ${pct(b.m.wrong, b.m.pos)} declined ${pct(b.m.neg - b.m.negWrong, b.m.neg)}`,
+    );
   }
   const n = flag('--explain');
   if (n !== undefined) {

@@ -16,10 +16,78 @@ export function prng(seed: number): () => number {
   };
 }
 
-const FIRST = ['Anna', 'Jonas', 'Mia', 'Lukas', 'Lea', 'Finn', 'Emma', 'Paul', 'Sofia', 'Ben', 'Lina', 'Elias', 'Clara', 'Noah', 'Ida', 'Felix', 'Marie', 'Leon', 'Hanna', 'Tim', 'Greta', 'Jan', 'Nora', 'Max'];
-const LAST = ['Schmidt', 'Müller', 'Weber', 'Fischer', 'Wagner', 'Becker', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf', 'Neumann', 'Schulz', 'Braun', 'Krüger', 'Hartmann', 'Lange', 'Werner', 'Krause', 'Lehmann'];
-const ROLES = ['Product Manager', 'Software Engineer', 'UX Designer', 'Data Analyst', 'HR Business Partner', 'Sales Director', 'Nurse', 'Teacher', 'Architect', 'Accountant', 'Marketing Lead', 'CTO'];
-const COMPANIES = ['Nordlicht GmbH', 'Bergwerk AG', 'Fluss & Co', 'Hanse Digital', 'Alpenblick', 'Stadtwerke Mitte', 'Rheinland Logistik', 'Sonnenfeld Klinik'];
+const FIRST = [
+  'Anna',
+  'Jonas',
+  'Mia',
+  'Lukas',
+  'Lea',
+  'Finn',
+  'Emma',
+  'Paul',
+  'Sofia',
+  'Ben',
+  'Lina',
+  'Elias',
+  'Clara',
+  'Noah',
+  'Ida',
+  'Felix',
+  'Marie',
+  'Leon',
+  'Hanna',
+  'Tim',
+  'Greta',
+  'Jan',
+  'Nora',
+  'Max',
+];
+const LAST = [
+  'Schmidt',
+  'Müller',
+  'Weber',
+  'Fischer',
+  'Wagner',
+  'Becker',
+  'Hoffmann',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Neumann',
+  'Schulz',
+  'Braun',
+  'Krüger',
+  'Hartmann',
+  'Lange',
+  'Werner',
+  'Krause',
+  'Lehmann',
+];
+const ROLES = [
+  'Product Manager',
+  'Software Engineer',
+  'UX Designer',
+  'Data Analyst',
+  'HR Business Partner',
+  'Sales Director',
+  'Nurse',
+  'Teacher',
+  'Architect',
+  'Accountant',
+  'Marketing Lead',
+  'CTO',
+];
+const COMPANIES = [
+  'Nordlicht GmbH',
+  'Bergwerk AG',
+  'Fluss & Co',
+  'Hanse Digital',
+  'Alpenblick',
+  'Stadtwerke Mitte',
+  'Rheinland Logistik',
+  'Sonnenfeld Klinik',
+];
 const WORDS =
   'team project launch learning mentoring growth digital workshop customers feedback data design product hiring culture remote office sustainability innovation conference keynote community career milestone success weekend volunteers'.split(
     ' ',
@@ -83,7 +151,9 @@ export function feedPage({ seed = 1, elements }: FeedOptions): string {
   const r = prng(seed);
   const cls = classNamer(seed * 7 + 3);
   const parts: string[] = [];
-  parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed | Netzwerk</title><style>${STYLE}</style></head><body>`);
+  parts.push(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed | Netzwerk</title><style>${STYLE}</style></head><body>`,
+  );
   parts.push(`<header class="${cls('Header_root')}"><a href="/feed" class="${cls('Header_logo')}" aria-label="Netzwerk home"><b>N</b></a>
 <form role="search" class="${cls('Search_form')}"><input type="search" name="q" placeholder="Search" aria-label="Search" class="${cls('Search_input')}"></form>
 <nav aria-label="Primary"><ul class="${cls('Nav_list')}">
@@ -124,10 +194,14 @@ export function feedPage({ seed = 1, elements }: FeedOptions): string {
 <form class="${cls('Comment_form')}"><input type="text" name="comment" placeholder="Add a comment…" class="${cls('Comment_input')}"><button type="submit" class="${cls('Comment_submit')}">Post</button></form>
 </article>`);
   }
-  parts.push(`</main><aside class="${cls('Sidebar_right')}" aria-label="Suggestions"><section class="${cls('Suggest_card')}"><h2 style="font-size:15px">Add to your feed</h2><ul class="${cls('Suggest_list')}">`);
+  parts.push(
+    `</main><aside class="${cls('Sidebar_right')}" aria-label="Suggestions"><section class="${cls('Suggest_card')}"><h2 style="font-size:15px">Add to your feed</h2><ul class="${cls('Suggest_list')}">`,
+  );
   for (let i = 0; i < 5; i++) {
     const name = `${pick(r, FIRST)} ${pick(r, LAST)}`;
-    parts.push(`<li class="${cls('Suggest_item')}"><a href="/in/${esc(name.toLowerCase().replace(/ /g, '-'))}" class="${cls('Suggest_name')}">${esc(name)}</a><div class="meta">${esc(pick(r, ROLES))}</div><button type="button" class="${cls('Suggest_follow')}">+ Follow</button></li>`);
+    parts.push(
+      `<li class="${cls('Suggest_item')}"><a href="/in/${esc(name.toLowerCase().replace(/ /g, '-'))}" class="${cls('Suggest_name')}">${esc(name)}</a><div class="meta">${esc(pick(r, ROLES))}</div><button type="button" class="${cls('Suggest_follow')}">+ Follow</button></li>`,
+    );
   }
   parts.push(`</ul><a href="/mynetwork/suggestions" class="${cls('Suggest_all')}">View all recommendations</a></section></aside></div>
 <footer class="${cls('Footer_root')}"><a href="/about">About</a> · <a href="/accessibility">Accessibility</a> · <a href="/help">Help Center</a> · <a href="/privacy">Privacy &amp; Terms</a></footer></body></html>`);
@@ -148,25 +222,38 @@ export function settingsPage(seed = 5): string {
   const parts: string[] = [
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Settings | Netzwerk</title><style>${STYLE} label{display:block;margin:6px 0}</style></head><body>`,
     `<header class="${cls('Header_root')}"><a href="/feed">Netzwerk</a><nav aria-label="Settings"><ul>${sections
-      .map(([s]) => `<li><a href="#${s.toLowerCase().replace(/[^a-z]+/g, '-')}" class="${cls('SideNav_link')}">${esc(s)}</a></li>`)
+      .map(
+        ([s]) =>
+          `<li><a href="#${s.toLowerCase().replace(/[^a-z]+/g, '-')}" class="${cls('SideNav_link')}">${esc(s)}</a></li>`,
+      )
       .join('')}</ul></nav></header><main class="${cls('Settings_main')}" style="max-width:640px;margin:16px auto">`,
   ];
   let n = 0;
   for (const [title, fields] of sections) {
     const sid = title.toLowerCase().replace(/[^a-z]+/g, '-');
-    parts.push(`<section class="card ${cls('Settings_section')}" aria-labelledby="h-${sid}"><h2 id="h-${sid}" style="font-size:16px">${esc(title)}</h2><form class="${cls('Settings_form')}">`);
+    parts.push(
+      `<section class="card ${cls('Settings_section')}" aria-labelledby="h-${sid}"><h2 id="h-${sid}" style="font-size:16px">${esc(title)}</h2><form class="${cls('Settings_form')}">`,
+    );
     for (const f of fields) {
       n++;
       const fid = `f${n}-${hash(r, 3)}`;
       if (r() < 0.3) {
-        parts.push(`<label class="${cls('Settings_toggle')}"><input type="checkbox" id="${fid}" ${r() < 0.5 ? 'checked' : ''}> ${esc(f)}</label>`);
+        parts.push(
+          `<label class="${cls('Settings_toggle')}"><input type="checkbox" id="${fid}" ${r() < 0.5 ? 'checked' : ''}> ${esc(f)}</label>`,
+        );
       } else if (r() < 0.5) {
-        parts.push(`<label for="${fid}">${esc(f)}</label><select id="${fid}" class="${cls('Settings_select')}"><option>Everyone</option><option>Connections only</option><option>Only me</option></select>`);
+        parts.push(
+          `<label for="${fid}">${esc(f)}</label><select id="${fid}" class="${cls('Settings_select')}"><option>Everyone</option><option>Connections only</option><option>Only me</option></select>`,
+        );
       } else {
-        parts.push(`<label for="${fid}">${esc(f)}</label><input id="${fid}" type="text" class="${cls('Settings_input')}" placeholder="${esc(f)}">`);
+        parts.push(
+          `<label for="${fid}">${esc(f)}</label><input id="${fid}" type="text" class="${cls('Settings_input')}" placeholder="${esc(f)}">`,
+        );
       }
     }
-    parts.push(`<div class="actions"><button type="submit" class="${cls('Btn_primary')}">Save</button><button type="reset" class="${cls('Btn_secondary')}">Cancel</button><a href="/help/${sid}" class="${cls('Help_link')}">Learn more</a></div></form></section>`);
+    parts.push(
+      `<div class="actions"><button type="submit" class="${cls('Btn_primary')}">Save</button><button type="reset" class="${cls('Btn_secondary')}">Cancel</button><a href="/help/${sid}" class="${cls('Help_link')}">Learn more</a></div></form></section>`,
+    );
   }
   parts.push(`</main></body></html>`);
   return parts.join('\n');

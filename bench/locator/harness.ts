@@ -82,7 +82,10 @@ const INTERACTIVE =
   'a[href],button,input:not([type=hidden]),select,textarea,summary,[role=button],[role=link],[role=tab],[role=menuitem],[role=checkbox],[role=radio],[role=switch],[role=option],[contenteditable=""],[contenteditable=true]';
 
 /** document, open shadow roots and same-origin iframe documents, recursively */
-function allRoots(root: Document | ShadowRoot = document, out: (Document | ShadowRoot)[] = []): (Document | ShadowRoot)[] {
+function allRoots(
+  root: Document | ShadowRoot = document,
+  out: (Document | ShadowRoot)[] = [],
+): (Document | ShadowRoot)[] {
   out.push(root);
   for (const el of Array.from(root.querySelectorAll('*'))) {
     if (el.shadowRoot && !el.hasAttribute('data-lotse-ui')) allRoots(el.shadowRoot, out);
@@ -177,12 +180,18 @@ interface Mutation {
   stages?: { apply: () => void; expected: Element | null }[];
 }
 
-const SITE_HASHED = [/^css-[a-z0-9]{6}$/, /^_[a-z0-9]{5}$/, /^ms-[a-z0-9]{1,7}$/, /^[A-Z][A-Za-z]+_[A-Za-z]+__[A-Za-z0-9]{6}$/];
+const SITE_HASHED = [
+  /^css-[a-z0-9]{6}$/,
+  /^_[a-z0-9]{5}$/,
+  /^ms-[a-z0-9]{1,7}$/,
+  /^[A-Z][A-Za-z]+_[A-Za-z]+__[A-Za-z0-9]{6}$/,
+];
 const isSiteHashed = (c: string) => SITE_HASHED.some((re) => re.test(c));
 
 function newHash(r: Rnd, like: string): string {
   const alnum = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const rand = (n: number, chars = alnum) => Array.from({ length: n }, () => chars[Math.floor(r() * chars.length)]).join('');
+  const rand = (n: number, chars = alnum) =>
+    Array.from({ length: n }, () => chars[Math.floor(r() * chars.length)]).join('');
   if (like.startsWith('css-')) return 'css-' + rand(6);
   if (like.startsWith('_')) return '_' + rand(5);
   if (like.startsWith('ms-')) return 'ms-' + rand(like.length - 3);
@@ -296,9 +305,32 @@ function shuffle(t: Element, r: Rnd): Mutation | null {
   return null;
 }
 
-const PROMO = ['Try Premium for free', 'New: Creator mode', 'Sponsored', 'Beta', 'Get the app', 'What’s new', 'Upgrade', 'Events', 'Learning', 'Help us improve'];
-const BANK = 'Berlin Hamburg Köln Dresden Marketing Controlling Vertrieb Logistik Netzwerk Kollegen Sommerfest Kantine Projekt Budget Quartal Planung Strategie Kunden Bericht Freigabe Termin'.split(' ');
-const PEOPLE = ['Karin Vogel', 'Stefan Brandt', 'Yusuf Kaya', 'Petra Lorenz', 'Olga Sommer', 'Dirk Haas', 'Nina Roth', 'Ahmet Yilmaz'];
+const PROMO = [
+  'Try Premium for free',
+  'New: Creator mode',
+  'Sponsored',
+  'Beta',
+  'Get the app',
+  'What’s new',
+  'Upgrade',
+  'Events',
+  'Learning',
+  'Help us improve',
+];
+const BANK =
+  'Berlin Hamburg Köln Dresden Marketing Controlling Vertrieb Logistik Netzwerk Kollegen Sommerfest Kantine Projekt Budget Quartal Planung Strategie Kunden Bericht Freigabe Termin'.split(
+    ' ',
+  );
+const PEOPLE = [
+  'Karin Vogel',
+  'Stefan Brandt',
+  'Yusuf Kaya',
+  'Petra Lorenz',
+  'Olga Sommer',
+  'Dirk Haas',
+  'Nina Roth',
+  'Ahmet Yilmaz',
+];
 
 function replaceTexts(root: Node, r: Rnd, skip?: Node): void {
   const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -310,7 +342,9 @@ function replaceTexts(root: Node, r: Rnd, skip?: Node): void {
     if (!v.trim()) continue;
     n.nodeValue = v
       .replace(/\d+/g, () => String(Math.floor(r() * 400)))
-      .replace(/\p{L}{4,}/gu, (w) => (r() < 0.7 ? (/^\p{Lu}/u.test(w) && r() < 0.5 ? pickOf(r, PEOPLE) : pickOf(r, BANK)) : w));
+      .replace(/\p{L}{4,}/gu, (w) =>
+        r() < 0.7 ? (/^\p{Lu}/u.test(w) && r() < 0.5 ? pickOf(r, PEOPLE) : pickOf(r, BANK)) : w,
+      );
   }
 }
 
@@ -340,7 +374,9 @@ function insertSiblings(t: Element, r: Rnd, count = 1 + Math.floor(r() * 2)): Mu
       stripIds(el);
       replaceTexts(el, r);
     } else {
-      el = node.ownerDocument.createElement(node.localName === 'li' ? 'li' : t.localName === 'a' || t.localName === 'button' ? t.localName : 'div');
+      el = node.ownerDocument.createElement(
+        node.localName === 'li' ? 'li' : t.localName === 'a' || t.localName === 'button' ? t.localName : 'div',
+      );
       if (el.localName === 'a') el.setAttribute('href', '/promo/' + Math.floor(r() * 100));
       el.setAttribute('class', t.getAttribute('class') ?? '');
       el.textContent = pickOf(r, PROMO);
@@ -357,14 +393,23 @@ function tweakString(s: string, r: Rnd): string {
   const op = r();
   let out = trimmed;
   if (op < 0.3) {
-    const variants = [trimmed.toUpperCase(), trimmed.toLowerCase(), trimmed.replace(/\p{L}+/gu, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase())];
+    const variants = [
+      trimmed.toUpperCase(),
+      trimmed.toLowerCase(),
+      trimmed.replace(/\p{L}+/gu, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()),
+    ];
     out = variants.find((v) => v !== trimmed) ?? trimmed.toLowerCase();
   } else if (op < 0.55) {
     out = /[.:!?…›»]$/.test(trimmed) ? trimmed.slice(0, -1) : trimmed + pickOf(r, [':', '…', '!', ' ›']);
   } else if (op < 0.8) {
-    out = /\d/.test(trimmed) ? trimmed.replace(/\d+/, (d) => String(Number(d) + 1 + Math.floor(r() * 9))) : `${trimmed} (${1 + Math.floor(r() * 20)})`;
+    out = /\d/.test(trimmed)
+      ? trimmed.replace(/\d+/, (d) => String(Number(d) + 1 + Math.floor(r() * 9)))
+      : `${trimmed} (${1 + Math.floor(r() * 20)})`;
   } else {
-    out = r() < 0.5 ? `${trimmed} ${pickOf(r, ['now', 'all', 'here', 'details'])}` : `${pickOf(r, ['View', 'Open', 'Go to'])} ${trimmed[0]!.toLowerCase()}${trimmed.slice(1)}`;
+    out =
+      r() < 0.5
+        ? `${trimmed} ${pickOf(r, ['now', 'all', 'here', 'details'])}`
+        : `${pickOf(r, ['View', 'Open', 'Go to'])} ${trimmed[0]!.toLowerCase()}${trimmed.slice(1)}`;
   }
   return s.replace(trimmed, out);
 }
@@ -405,7 +450,9 @@ function textTweak(t: Element, r: Rnd): Mutation | null {
         break;
       }
     }
-    if (!done) done = tweakAttr(t, 'aria-label') || tweakAttr(t, 'placeholder') || tweakAttr(t, 'title') || tweakAttr(t, 'value');
+    if (!done)
+      done =
+        tweakAttr(t, 'aria-label') || tweakAttr(t, 'placeholder') || tweakAttr(t, 'title') || tweakAttr(t, 'value');
     if (!done) return null;
   }
   return { expected: t, undo: () => undo.reverse().forEach((u) => u()) };
@@ -460,7 +507,8 @@ function cardOf(t: Element): Element | null {
 
 function pathFrom(anc: Element, el: Element): number[] {
   const path: number[] = [];
-  for (let e: Element = el; e !== anc; e = e.parentElement!) path.unshift(Array.prototype.indexOf.call(e.parentElement!.children, e));
+  for (let e: Element = el; e !== anc; e = e.parentElement!)
+    path.unshift(Array.prototype.indexOf.call(e.parentElement!.children, e));
   return path;
 }
 
@@ -548,7 +596,9 @@ function negativeCard(t: Element, r: Rnd): Mutation | null {
 }
 
 function combined(t: Element, r: Rnd): Mutation | null {
-  const parts = [wrap(t, r, 1 + Math.floor(r() * 2)), textTweak(t, r), insertSiblings(t, r, 1)].filter((m): m is Mutation => !!m);
+  const parts = [wrap(t, r, 1 + Math.floor(r() * 2)), textTweak(t, r), insertSiblings(t, r, 1)].filter(
+    (m): m is Mutation => !!m,
+  );
   if (!parts.length) return null;
   return { expected: t, undo: () => parts.reverse().forEach((m) => m.undo()) };
 }
@@ -581,7 +631,10 @@ function applyPageWide(kind: Kind, seed: number): void {
     style.textContent =
       'body{padding-top:140px!important} main,[role=main],#main,.main{margin-left:48px!important} h1,h2{letter-spacing:.06em!important;font-size:115%!important}';
     const banner = doc.createElement('div');
-    banner.setAttribute('style', 'position:absolute;top:0;left:0;right:0;height:120px;background:#fde;padding:12px;z-index:1');
+    banner.setAttribute(
+      'style',
+      'position:absolute;top:0;left:0;right:0;height:120px;background:#fde;padding:12px;z-index:1',
+    );
     banner.textContent = 'We updated our privacy policy. ';
     const ok = doc.createElement('button');
     ok.textContent = 'Accept all';
@@ -647,8 +700,19 @@ async function runKind(kind: Kind, seed: number, collect: boolean): Promise<Tria
       ? {
           noFastPath: true,
           inspect: ({ elements, fingerprints }) => {
-            const exp = stageExpected ? elements.findIndex((e) => e === stageExpected || e.contains(stageExpected!) || stageExpected!.contains(e)) : -1;
-            dumps.push({ target: fp, fps: fingerprints, expected: exp, kind, negative: negative || !stageExpected, missed: !!stageExpected && exp < 0 });
+            const exp = stageExpected
+              ? elements.findIndex(
+                  (e) => e === stageExpected || e.contains(stageExpected!) || stageExpected!.contains(e),
+                )
+              : -1;
+            dumps.push({
+              target: fp,
+              fps: fingerprints,
+              expected: exp,
+              kind,
+              negative: negative || !stageExpected,
+              missed: !!stageExpected && exp < 0,
+            });
           },
         }
       : {};
@@ -713,6 +777,11 @@ function pickSelectors(sels: string[]): number {
   return targets.length;
 }
 
+/** detach the last picked target (after recording): resolving it then measures the polling case */
+function detachLast(): void {
+  targets[targets.length - 1]?.remove();
+}
+
 function describeTimes(reps: number): number[] {
   const out: number[] = [];
   const els = Array.from(document.querySelectorAll(INTERACTIVE)).slice(0, 200);
@@ -739,6 +808,7 @@ function elementCount(): number {
   clearPageWide,
   timing,
   pickSelectors,
+  detachLast,
   describeTimes,
   elementCount,
 };

@@ -89,8 +89,14 @@ export function summarise(trials: TrialResult[]): Summary {
       wrongPct: pct(wrongPos, nPos),
       declinedPct: pct(nNeg - wrongNeg, nNeg),
       precisionPct: pct(correct, correct + wrongPos + wrongNeg),
-      ambiguousPct: pct(sum(pos, (r) => r.ambiguous + r.ambiguousTop), nPos),
-      notFoundPct: pct(sum(pos, (r) => r.notFound), nPos),
+      ambiguousPct: pct(
+        sum(pos, (r) => r.ambiguous + r.ambiguousTop),
+        nPos,
+      ),
+      notFoundPct: pct(
+        sum(pos, (r) => r.notFound),
+        nPos,
+      ),
     },
   };
 }
@@ -100,7 +106,15 @@ export function formatTable(s: Summary): string[] {
   const lines: string[][] = [head];
   for (const r of s.rows) {
     if (r.negative) {
-      lines.push([r.kind + ' (target deleted)', String(r.n), `declined ${pct(r.n - r.wrong, r.n)} %`, `${pct(r.ambiguous, r.n)} %`, `${pct(r.notFound, r.n)} %`, `${pct(r.wrong, r.n)} %`, r.msMean.toFixed(1)]);
+      lines.push([
+        r.kind + ' (target deleted)',
+        String(r.n),
+        `declined ${pct(r.n - r.wrong, r.n)} %`,
+        `${pct(r.ambiguous, r.n)} %`,
+        `${pct(r.notFound, r.n)} %`,
+        `${pct(r.wrong, r.n)} %`,
+        r.msMean.toFixed(1),
+      ]);
     } else {
       lines.push([
         r.kind,
@@ -114,9 +128,29 @@ export function formatTable(s: Summary): string[] {
     }
   }
   const t = s.total;
-  lines.push(['all positives', String(t.pos), `${t.correctPct} %`, `${t.ambiguousPct} %`, `${t.notFoundPct} %`, `${t.wrongPct} %`, '']);
-  lines.push(['all negatives', String(t.neg), `declined ${t.declinedPct} %`, '', '', `${Math.round((100 - t.declinedPct) * 10) / 10} %`, '']);
+  lines.push([
+    'all positives',
+    String(t.pos),
+    `${t.correctPct} %`,
+    `${t.ambiguousPct} %`,
+    `${t.notFoundPct} %`,
+    `${t.wrongPct} %`,
+    '',
+  ]);
+  lines.push([
+    'all negatives',
+    String(t.neg),
+    `declined ${t.declinedPct} %`,
+    '',
+    '',
+    `${Math.round((100 - t.declinedPct) * 10) / 10} %`,
+    '',
+  ]);
   lines.push(['found precision', '', `${t.precisionPct} %`, '', '', '', '']);
   const w = head.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
-  return lines.map((l, k) => l.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ') + (k === 0 ? '\n' + w.map((x) => '─'.repeat(x)).join('  ') : ''));
+  return lines.map(
+    (l, k) =>
+      l.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ') +
+      (k === 0 ? '\n' + w.map((x) => '─'.repeat(x)).join('  ') : ''),
+  );
 }

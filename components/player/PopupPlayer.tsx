@@ -3,7 +3,7 @@ import { useI18n } from '../i18n';
 import { Button, Notice } from '../ui';
 import { useTargetTabId } from '../useTargetTab';
 import { send } from '~/lib/messages';
-import { useLibrary, useSessions } from './useLibrary';
+import { useLibrary, useSessions, useStepCount, type LibraryItem } from './useLibrary';
 import { useStartWalkthrough } from './start';
 import './player.css';
 
@@ -43,36 +43,60 @@ export function PopupPlayer() {
             ? t('player.popup.paused', { k: status.stepIndex + 1, n: status.stepCount })
             : t('player.popup.step', { k: status.stepIndex + 1, n: status.stepCount })}
         </p>
-        <Button onClick={() => void send('player.stop', { tabId }).then(() => setStatus(null))}>{t('player.popup.stop')}</Button>
+        <Button onClick={() => void send('player.stop', { tabId }).then(() => setStatus(null))}>
+          {t('player.popup.stop')}
+        </Button>
       </div>
     );
   }
   if (!items?.length) return null;
-  const playable = items.filter((i) => i.stepCount > 0 && i.walkthrough.status !== 'recording');
+  const playable = items.filter((i) => i.walkthrough.status !== 'recording');
   const current = playable.find((i) => i.summary.status === 'in-progress');
-  const recent = current ? [] : playable.slice(0, 2);
-  if (!current && recent.length === 0) return null;
+  const recent = current ? [current] : playable.slice(0, 2);
+  if (recent.length === 0) return null;
   return (
     <div className="pl-popup">
       {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
-      {current ? (
-        <>
-          <Button variant="primary" onClick={() => void start(current.walkthrough, 'continue').then((ok) => ok && window.close())}>
-            {t('player.popup.continue', { title: current.walkthrough.title })}
-          </Button>
-          <p className="pl-popup__sub">{t('player.library.progress', { k: current.summary.resumeIndex + 1, n: current.stepCount })}</p>
-        </>
-      ) : (
-        recent.map((i, n) => (
-          <Button
-            key={i.walkthrough.id}
-            variant={n === 0 ? 'primary' : 'secondary'}
-            onClick={() => void start(i.walkthrough, 'start').then((ok) => ok && window.close())}
-          >
-            {t('player.popup.start', { title: i.walkthrough.title })}
-          </Button>
-        ))
-      )}
+      {recent.map((i, n) => (
+        <PopupItem
+          key={i.walkthrough.id}
+          item={i}
+          primary={n === 0}
+          onStart={(mode) => void start(i.walkthrough, mode).then((ok) => ok && window.close())}
+        />
+      ))}
     </div>
+  );
+}
+
+/** One walkthrough to continue or start (hidden while it has no steps). */
+function PopupItem({
+  item,
+  primary,
+  onStart,
+}: {
+  item: LibraryItem;
+  primary: boolean;
+  onStart: (mode: 'start' | 'continue') => void;
+}) {
+  const { t } = useI18n();
+  const count = useStepCount(item.walkthrough.id);
+  if (!count) return null;
+  const title = item.walkthrough.title;
+  if (item.summary.status === 'in-progress') {
+    const k = Math.min(item.summary.resumeIndex, count - 1) + 1;
+    return (
+      <>
+        <Button variant="primary" onClick={() => onStart('continue')}>
+          {t('player.popup.continue', { title })}
+        </Button>
+        <p className="pl-popup__sub">{t('player.library.progress', { k, n: count })}</p>
+      </>
+    );
+  }
+  return (
+    <Button variant={primary ? 'primary' : 'secondary'} onClick={() => onStart('start')}>
+      {t('player.popup.start', { title })}
+    </Button>
   );
 }

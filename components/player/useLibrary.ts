@@ -8,52 +8,52 @@ import { sessionsIn, type Session } from '~/lib/player/session';
 
 export interface LibraryItem {
   walkthrough: Walkthrough;
-  stepCount: number;
   progress?: Progress;
   goal?: Goal;
+  /** without the step count (each row counts its own, see useStepCount); enough to order the list */
   summary: LibrarySummary;
   /** playing in a tab right now */
   session?: Session;
 }
 
 /**
- * The mentee's walkthroughs with step counts, progress and goals, live from the database. Step counts
- * come from the `walkthroughId` index keys only (no step records are read), so hundreds of
- * walkthroughs with thousands of steps stay quick.
+ * The mentee's walkthroughs with progress and goals, live from the database. Step counts are not read
+ * here: counting every walkthrough's steps costs more than the whole list (a cursor over all step
+ * keys); each visible row counts its own through the index instead.
  */
 export function useLibrary(): LibraryItem[] | undefined {
   const sessions = useSessions();
   const data = useLiveQuery(async () => {
     const db = getDb();
-    const [walkthroughs, progress, goals, stepKeys] = await Promise.all([
+    const [walkthroughs, progress, goals] = await Promise.all([
       db.walkthroughs.toArray(),
       db.progress.toArray(),
       db.goals.toArray(),
-      db.steps.orderBy('walkthroughId').keys(),
     ]);
-    return { walkthroughs, progress, goals, stepKeys };
+    return { walkthroughs, progress, goals };
   }, []);
   if (!data) return undefined;
-  const counts = new Map<string, number>();
-  for (const k of data.stepKeys) counts.set(String(k), (counts.get(String(k)) ?? 0) + 1);
   const progress = new Map(data.progress.map((p) => [p.walkthroughId, p]));
   const goals = new Map(data.goals.map((g) => [g.id, g]));
   const playing = new Map(sessions.filter((s) => s.status !== 'finished').map((s) => [s.walkthroughId, s]));
   const items: LibraryItem[] = data.walkthroughs.map((w) => {
-    const stepCount = counts.get(w.id) ?? 0;
     const p = progress.get(w.id);
     const goal = w.goalId ? goals.get(w.goalId) : undefined;
     const session = playing.get(w.id);
     return {
       walkthrough: w,
-      stepCount,
       ...(p ? { progress: p } : {}),
       ...(goal ? { goal } : {}),
       ...(session ? { session } : {}),
-      summary: summarize(w, p, stepCount),
+      summary: summarize(w, p, Number.MAX_SAFE_INTEGER),
     };
   });
   return libraryOrder(items);
+}
+
+/** The number of steps of one walkthrough (IDBIndex.count over its key range), live. */
+export function useStepCount(walkthroughId: string): number | undefined {
+  return useLiveQuery(() => getDb().steps.where('walkthroughId').equals(walkthroughId).count(), [walkthroughId]);
 }
 
 /** The player's tab sessions (storage.session), kept current. */

@@ -1,11 +1,30 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n';
 import { updateSettings } from '~/lib/db/settings';
 import { browserLanguage, resolveLocale } from '~/lib/i18n';
 
+/**
+ * A yes/no setting that shows the click at once: the box must not wait for the database write and the
+ * settings' round trip (a box that does not tick when clicked feels broken).
+ */
+function useToggle(stored: boolean, save: (v: boolean) => Promise<unknown>): [boolean, (v: boolean) => void] {
+  const [pending, setPending] = useState<boolean | undefined>(undefined);
+  // the stored value caught up: show it again (also when another page changed it)
+  useEffect(() => setPending(undefined), [stored]);
+  return [
+    pending ?? stored,
+    (v) => {
+      setPending(v);
+      save(v).catch(() => setPending(undefined));
+    },
+  ];
+}
+
 /** Language, text size and display options; used by the options page and the side panel. */
 export function SettingsForm() {
   const { t, settings } = useI18n();
+  const [largeText, setLargeText] = useToggle(settings.largeText, (v) => updateSettings({ largeText: v }));
+  const [dimPage, setDimPage] = useToggle(settings.dimPage, (v) => updateSettings({ dimPage: v }));
   const langId = useId();
   const browserLocale = resolveLocale('auto', browserLanguage());
   return (
@@ -28,8 +47,8 @@ export function SettingsForm() {
       <label className="lotse-check">
         <input
           type="checkbox"
-          checked={settings.largeText}
-          onChange={(e) => void updateSettings({ largeText: e.target.checked })}
+          checked={largeText}
+          onChange={(e) => setLargeText(e.target.checked)}
         />
         <span>
           {t('settings.largeText')}
@@ -40,8 +59,8 @@ export function SettingsForm() {
       <label className="lotse-check">
         <input
           type="checkbox"
-          checked={settings.dimPage}
-          onChange={(e) => void updateSettings({ dimPage: e.target.checked })}
+          checked={dimPage}
+          onChange={(e) => setDimPage(e.target.checked)}
         />
         <span>{t('settings.dimPage')}</span>
       </label>

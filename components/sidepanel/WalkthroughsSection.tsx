@@ -20,7 +20,10 @@ export function WalkthroughsSection() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The walkthrough may be deleted in the editor (or by an import elsewhere): back to the list then.
   // (undefined when not editing: a stale `false` from the list view must not close the editor at once)
-  const exists = useLiveQuery(async () => (editing ? (await getDb().walkthroughs.get(editing)) !== undefined : undefined), [editing]);
+  const exists = useLiveQuery(
+    async () => (editing ? (await getDb().walkthroughs.get(editing)) !== undefined : undefined),
+    [editing],
+  );
   useEffect(() => {
     if (editing && exists === false) setEditing(null);
   }, [editing, exists]);

@@ -8,7 +8,14 @@ import Dexie from 'dexie';
 import { getDb } from '~/lib/db';
 import { getSettings } from '~/lib/db/settings';
 import { browserLanguage, resolveLocale } from '~/lib/i18n';
-import { LotseError, sendToTab, targetTab, type BackgroundMap, type Handlers, type SenderContext } from '~/lib/messages';
+import {
+  LotseError,
+  sendToTab,
+  targetTab,
+  type BackgroundMap,
+  type Handlers,
+  type SenderContext,
+} from '~/lib/messages';
 import type { Playback } from '~/lib/messages/parts/player';
 import { newId, nowIso, type Step, type Walkthrough } from '~/lib/schema';
 import { progressOnFinish, progressOnPosition, progressOnStart, startIndex } from '~/lib/player/progress';
@@ -56,10 +63,7 @@ async function loadWalkthrough(id: string): Promise<{ w: Walkthrough; steps: Ste
   const db = getDb();
   const w = await db.walkthroughs.get(id);
   if (!w) throw new LotseError('not-found', `walkthrough ${id}`);
-  const steps = await db.steps
-    .where('[walkthroughId+order]')
-    .between([id, Dexie.minKey], [id, Dexie.maxKey])
-    .toArray();
+  const steps = await db.steps.where('[walkthroughId+order]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
   return { w, steps };
 }
 
@@ -68,7 +72,13 @@ async function uiPrefs(): Promise<Playback['prefs']> {
   return { locale: resolveLocale(s.locale, browserLanguage()), largeText: s.largeText, dimPage: s.dimPage };
 }
 
-async function playback(w: Walkthrough, steps: Step[], index: number, status: Playback['status'], timesFinished?: number): Promise<Playback> {
+async function playback(
+  w: Walkthrough,
+  steps: Step[],
+  index: number,
+  status: Playback['status'],
+  timesFinished?: number,
+): Promise<Playback> {
   return {
     walkthrough: { id: w.id, title: w.title, version: w.version, language: w.language },
     steps: steps.map((s) => ({
@@ -99,7 +109,8 @@ function walkthroughOrigins(w: Walkthrough, steps: Step[]): Set<string> {
 async function ownSession(ctx: SenderContext, walkthroughId: string): Promise<Session> {
   const tabId = targetTab(ctx, undefined);
   const s = await getSession(tabId);
-  if (!s || s.walkthroughId !== walkthroughId) throw new LotseError('forbidden', 'no such walkthrough playing in this tab');
+  if (!s || s.walkthroughId !== walkthroughId)
+    throw new LotseError('forbidden', 'no such walkthrough playing in this tab');
   return s;
 }
 
@@ -127,7 +138,8 @@ async function openTab(url: string, preferred: number | undefined): Promise<{ ta
   const there = all.find((t) => t.id !== undefined && t.url && samePage(t.url, url));
   if (there?.id !== undefined) {
     await browser.tabs.update(there.id, { active: true });
-    if (there.windowId !== undefined) await browser.windows.update(there.windowId, { focused: true }).catch(() => undefined);
+    if (there.windowId !== undefined)
+      await browser.windows.update(there.windowId, { focused: true }).catch(() => undefined);
     return { tabId: there.id, navigated: false };
   }
   const sameSite = (() => {
@@ -141,7 +153,11 @@ async function openTab(url: string, preferred: number | undefined): Promise<{ ta
     await browser.tabs.update(pref.id, { url, active: true });
     return { tabId: pref.id, navigated: true };
   }
-  const created = await browser.tabs.create({ url, active: true, ...(pref?.windowId !== undefined ? { windowId: pref.windowId } : {}) });
+  const created = await browser.tabs.create({
+    url,
+    active: true,
+    ...(pref?.windowId !== undefined ? { windowId: pref.windowId } : {}),
+  });
   if (created.id === undefined) throw new LotseError('no-tab', 'tab without id');
   return { tabId: created.id, navigated: true };
 }
@@ -292,7 +308,9 @@ export const playerHandlers: Handlers<BackgroundMap> = {
         sessions = own && (!walkthroughId || own.walkthroughId === walkthroughId) ? [own] : [];
       } else {
         sessions = (await allSessions()).filter(
-          (s) => (tabId === undefined || s.tabId === tabId) && (walkthroughId === undefined || s.walkthroughId === walkthroughId),
+          (s) =>
+            (tabId === undefined || s.tabId === tabId) &&
+            (walkthroughId === undefined || s.walkthroughId === walkthroughId),
         );
         if (tabId === undefined && walkthroughId === undefined) sessions = [];
       }
@@ -345,7 +363,8 @@ export const playerHandlers: Handlers<BackgroundMap> = {
     const s = (await allSessions()).find((x) => x.walkthroughId === walkthroughId && x.status !== 'finished');
     if (!s) throw new LotseError('not-found', 'not open in a tab');
     const tab = await browser.tabs.update(s.tabId, { active: true });
-    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+    if (tab?.windowId !== undefined)
+      await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
     return { tabId: s.tabId };
   },
 
@@ -416,7 +435,9 @@ if (import.meta.env.MODE === 'e2e') {
   registerTestHook('seedWalkthrough', seedWalkthrough);
   registerTestHook('playerSessions', allSessions);
   // benches and the demo start a walkthrough without a side panel click
-  registerTestHook('playerStart', (p: { walkthroughId: string; mode: 'start' | 'continue' | 'restart'; tabId?: number }) =>
-    playerHandlers['player.start']!(p, { kind: 'extension' }),
+  registerTestHook(
+    'playerStart',
+    (p: { walkthroughId: string; mode: 'start' | 'continue' | 'restart'; tabId?: number }) =>
+      playerHandlers['player.start']!(p, { kind: 'extension' }),
   );
 }

@@ -4,7 +4,7 @@ import { getDb } from '~/lib/db';
 import { LotseError, sendToTab, targetTab, type BackgroundMap, type Handlers } from '~/lib/messages';
 import { cropCapture } from '~/lib/capture/crop';
 import { normaliseSelection, normaliseTitle, questionContext } from '~/lib/questions/composer';
-import { addQuestion } from '~/lib/questions/repo';
+import { addQuestion, saveTandem, type TandemInput } from '~/lib/questions/repo';
 import { registerTestHook } from '~/lib/testing/hooks';
 import { captureVisibleTab } from './capture';
 import { ensureContentScript } from './inject';
@@ -221,5 +221,7 @@ export function setupQuestions(): void {
       noteQuestionInTab(tabId, ctx),
     );
     registerTestHook('questionDrafts', async () => Object.keys(await readDrafts()).length);
+    // the demo sets up its sample tandem the way the first-run screen does (meetings planned)
+    registerTestHook('saveTandem', (input: TandemInput) => saveTandem(input));
   }
 }

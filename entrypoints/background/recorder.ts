@@ -228,7 +228,11 @@ async function storeScreenshot(stepId: string, img: { blob: Blob; width: number;
  * never capture another tab), the content script hides Lotse's UI and measures target and masks at that
  * moment, then the capture, then the UI comes back.
  */
-function queueSnap(tabId: number, id: string, opts: { attach: boolean; onStored?: (shotId: string) => Promise<void> } = { attach: true }): Promise<void> {
+function queueSnap(
+  tabId: number,
+  id: string,
+  opts: { attach: boolean; clicked?: boolean; onStored?: (shotId: string) => Promise<void> } = { attach: true },
+): Promise<void> {
   let prep: Awaited<ReturnType<typeof sendToTab<'recorder.prepareCapture'>>> | undefined;
   const job = captureQueued(
     async () => {
@@ -237,7 +241,11 @@ function queueSnap(tabId: number, id: string, opts: { attach: boolean; onStored?
     },
     {
       before: async () => {
-        prep = await withTimeout(sendToTab(tabId, 'recorder.prepareCapture', { id }), 2000).catch(() => undefined);
+        prep = await withTimeout(
+          sendToTab(tabId, 'recorder.prepareCapture', { id, ...(opts.clicked ? { clicked: true } : {}) }),
+          // two frames to paint without our UI: quick, unless the machine is very busy
+          5000,
+        ).catch(() => undefined);
         return !!prep;
       },
       after: () => {
@@ -477,7 +485,7 @@ export const recorderHandlers: Handlers<BackgroundMap> = {
       const s = await readState();
       if (!s || s.tabId !== tabId || s.paused) return {};
       await writeState({ ...s, snaps: [...s.snaps, id].slice(-2000) });
-      void queueSnap(tabId, id);
+      void queueSnap(tabId, id, { attach: true, clicked: true });
       return {};
     }),
 
@@ -622,4 +630,6 @@ export function setupRecorder(): void {
   registerTestHook('recorderToggle', toggleRecordingCommand);
   // what runtime.onStartup / onInstalled run after a browser restart or an extension update
   registerTestHook('recorderSettle', () => serial(settleInterrupted));
+  // every screenshot asked for so far was taken (or dropped): a test can tell which capture comes next
+  registerTestHook('captureIdle', captureIdle);
 }

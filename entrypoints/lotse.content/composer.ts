@@ -4,7 +4,7 @@
  * (nothing stored, the dialog removed, focus back where it was). Built with DOM APIs only; page state is
  * read through the prototypes because a hostile page can clobber names on `document`.
  */
-import { createTranslator, formatDate, type Translate } from '~/lib/i18n';
+import { createTranslator, formatDate, type Translate } from '~/lib/i18n/inpage';
 import { createInPageHost, h, isLotseUi, type InPageHost } from '~/lib/inpage/host';
 import { errorMessageKey, send, toErrorCode, type ContentMap, type Handlers } from '~/lib/messages';
 import { QUESTION_TEXT_MAX, normaliseQuestionText, normaliseSelection } from '~/lib/questions/composer';

@@ -15,7 +15,7 @@ import { computedStyleFn, contentDocumentOf, documentElementOf, isElement, owner
 import { LotseError, send, type ContentMap, type Handlers } from '~/lib/messages';
 import type { RecorderStatus, StepReport } from '~/lib/messages/parts/recorder';
 import { isLotseUi } from '~/lib/inpage/host';
-import type { UiLocale } from '~/lib/i18n';
+import type { UiLocale } from '~/lib/i18n/inpage';
 import type { StepAction } from '~/lib/schema';
 import { RecordingBar } from '~/lib/recorder/bar';
 import { PickerOverlay, PreviewOverlay } from '~/lib/recorder/overlay';
@@ -48,12 +48,23 @@ declare global {
 if (import.meta.env.MODE === 'e2e') globalThis.__lotseRecorderPerf = perf;
 
 /** RFC 4122 v4 from getRandomValues: crypto.randomUUID needs a secure context, many sites are http. */
-function uuid(): string {
+function newUuid(): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40;
   b[8] = (b[8]! & 0x3f) | 0x80;
   const x = Array.from(b, (n) => n.toString(16).padStart(2, '0')).join('');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+/** ids made ahead (outside event handlers): a pointerdown takes one instead of asking the OS for randomness */
+const idPool: string[] = [];
+function fillIds(): void {
+  while (idPool.length < 16) idPool.push(newUuid());
+}
+function uuid(): string {
+  const id = idPool.pop() ?? newUuid();
+  if (idPool.length < 4) later(fillIds);
+  return id;
 }
 
 /* ---------- outbox: ordered, retried ---------- */
@@ -119,6 +130,7 @@ function start(s: RecorderStatus & { locale: UiLocale; secrets?: string[] }): vo
     tracker = new StepTracker<Element>(uuid);
     attachAll();
     frameScan = setInterval(attachFrames, 1000);
+    setTimeout(warmUp, 0);
   }
   bar ??= new RecordingBar(locale, {
     onPause: (p) => {
@@ -201,6 +213,45 @@ function onPageHide(): void {
 
 /* ---------- events → steps ---------- */
 
+/**
+ * V8 compiles a function on its first call: the first click of a recording paid for compiling the whole
+ * handler path (~2 ms on a busy machine). Run that path once on detached elements and a throwaway
+ * tracker right after recording starts, so the person's first click does not wait for the compiler.
+ * Touches nothing of the page.
+ */
+function warmUp(): void {
+  try {
+    fillIds();
+    const mk = (tag: string) => Document.prototype.createElement.call(document, tag);
+    const form = mk('form');
+    const button = mk('button');
+    const input = mk('input');
+    const span = mk('span');
+    form.append(button, input);
+    button.append(span);
+    const t = new StepTracker<Element>(() => 'warm-up');
+    for (const el of [button, input]) {
+      const target = meaningfulTarget([span, el, form], () => '') ?? el;
+      isLotseUi(target);
+      isDisabled(target);
+      const kind = kindOf(target);
+      t.handle({ type: 'pointerdown', el: target, kind, at: 0 });
+      t.handle({ type: 'click', el: target, kind, detail: 1, at: 1, submits: isSubmitter(target) ? formOf(target) : undefined });
+      const field = fieldOf(target);
+      if (field) {
+        t.handle({ type: 'input', el: field, at: 2 });
+        t.handle({ type: 'change', el: field, kind: kindOf(field), at: 3 });
+        t.handle({ type: 'commit', el: field, reason: 'blur', at: 4 });
+        fieldValue(field);
+      }
+    }
+    meaningfulTarget([span], () => 'pointer');
+    t.handle({ type: 'submit', form, at: 5 });
+  } catch {
+    /* only an optimisation */
+  }
+}
+
 function cursorOf(el: Element): string {
   const doc = ownerDocument(el);
   try {
@@ -271,7 +322,8 @@ function onEvent(ev: Event): void {
     }
   }
   if (ops.length) runOps(ops);
-  checkUrl();
+  // with the Navigation API, lastHref is current already (it reports every same-document navigation)
+  if (!hasNavigationApi) checkUrl();
   if (import.meta.env.MODE === 'e2e' && perf.length < 5000) perf.push({ kind: ops.length ? `${type}:op` : type, ms: performance.now() - t0 });
 }
 
@@ -317,7 +369,8 @@ function runOps(ops: Op<Element>[], sync = false): void {
       // what was typed is read now, before the page reacts (a submit handler may clear the field):
       // it is masked from this moment on
       const typed = op.kind === 'input' ? fieldValue(op.el) : undefined;
-      const url = location.href; // an SPA may change the route before the report is built
+      // an SPA may change the route before the report is built
+      const url = hasNavigationApi ? lastHref : location.href;
       // a click faster than a person's (scripts, tests) arrives before the pointerdown's deferred
       // fingerprint ran: take it now, while we still see the page as it was
       const known = snaps.get(op.id);
@@ -430,6 +483,9 @@ function buildReport(op: Extract<Op<Element>, { op: 'emit' }>, typed: string | u
 
 /* ---------- SPA navigation ---------- */
 
+/** the Navigation API keeps lastHref current: handlers need not read location.href (set by watchNavigation) */
+let hasNavigationApi = false;
+
 interface NavigationLike {
   addEventListener(type: 'currententrychange', fn: (e: Event & { navigationType?: string | null }) => void): void;
 }
@@ -442,6 +498,7 @@ interface NavigationLike {
 function watchNavigation(): void {
   const nav = (globalThis as { navigation?: NavigationLike }).navigation;
   if (nav?.addEventListener) {
+    hasNavigationApi = true;
     nav.addEventListener('currententrychange', (e) => {
       const t = e.navigationType;
       checkUrl(t === 'traverse' ? 'pop' : t === 'replace' ? 'replace' : 'push');
@@ -591,7 +648,12 @@ export const recorderHandlers: Handlers<ContentMap> = {
     else applyStatus(s);
     return {};
   },
-  'recorder.prepareCapture': ({ id }) => prepareCapture(id),
+  'recorder.prepareCapture': ({ id, clicked }) => {
+    // The page that was clicked is gone (a link navigated before the capture's turn came): a screenshot
+    // now would show another page under this step. No screenshot is better than a wrong one.
+    if (clicked && !snaps.has(id)) throw new LotseError('not-found', 'snap of another page');
+    return prepareCapture(id);
+  },
   'recorder.captureDone': () => {
     hideUi(false);
     return {};

@@ -1,20 +1,36 @@
 /**
- * German and English for every visible string. Framework-free: content scripts, the background and
- * React pages all use `createTranslator`. React pages get it through components/i18n.tsx.
+ * German and English for every visible string. Framework-free: the background and React pages use
+ * `createTranslator` (React pages through components/i18n.tsx). The in-page script uses ./inpage.ts, which
+ * carries only the in-page parts of these dictionaries.
  */
 import core from './messages/core';
 import recorder from './messages/recorder';
 import player from './messages/player';
 import questions from './messages/questions';
 import bundle from './messages/bundle';
+import { inPageDictionaries, inPageParts } from './inpage';
+import { translatorFor, type Params, type UiLocale } from './format';
 
-export type UiLocale = 'de' | 'en';
-export const LOCALES: readonly UiLocale[] = ['de', 'en'];
+export { format, formatDate, resolveLocale, browserLanguage, LOCALES, type UiLocale, type Params } from './format';
 
-/** Every feature's message part; the i18n test checks that both languages have the same keys. */
-export const messageParts = { core, recorder, player, questions, bundle } as const;
+/**
+ * Every message part; the i18n test checks that both languages have the same keys in each and that no key
+ * is defined by two parts.
+ */
+export const messageParts = {
+  core,
+  'core.inpage': inPageParts.core,
+  recorder,
+  'recorder.inpage': inPageParts.recorder,
+  player,
+  'player.inpage': inPageParts.player,
+  questions,
+  'questions.inpage': inPageParts.questions,
+  bundle,
+} as const;
 
 const en = {
+  ...inPageDictionaries.en,
   ...core.en,
   ...recorder.en,
   ...player.en,
@@ -23,6 +39,7 @@ const en = {
 };
 export type MessageKey = keyof typeof en;
 const de: Record<MessageKey, string> = {
+  ...inPageDictionaries.de,
   ...core.de,
   ...recorder.de,
   ...player.de,
@@ -32,42 +49,8 @@ const de: Record<MessageKey, string> = {
 
 export const dictionaries: Record<UiLocale, Record<MessageKey, string>> = { en, de };
 
-export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-export function format(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
-}
-
 export function createTranslator(locale: UiLocale): Translate {
-  const dict = dictionaries[locale];
-  return (key, params) => format(dict[key] ?? dictionaries.en[key] ?? key, params);
-}
-
-/** The browser language decides unless the user chose one: German for any de-* tag, else English. */
-export function resolveLocale(setting: 'auto' | UiLocale, browserLanguage: string | undefined): UiLocale {
-  if (setting !== 'auto') return setting;
-  return (browserLanguage ?? '').toLowerCase().startsWith('de') ? 'de' : 'en';
-}
-
-export function browserLanguage(): string | undefined {
-  // The browser's UI language where the extension API is there, otherwise the page language.
-  const ext = (globalThis as { chrome?: { i18n?: { getUILanguage?: () => string } } }).chrome;
-  try {
-    const ui = ext?.i18n?.getUILanguage?.();
-    if (ui) return ui;
-  } catch {
-    /* not in an extension context */
-  }
-  return typeof navigator !== 'undefined' ? navigator.language : undefined;
-}
-
-/** Number/date formatting in the UI language. */
-export function formatDate(iso: string, locale: UiLocale, opts?: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', opts ?? { dateStyle: 'medium' }).format(
-    new Date(iso),
-  );
+  return translatorFor(dictionaries, locale);
 }

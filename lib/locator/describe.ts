@@ -9,10 +9,12 @@ import type { ElementFingerprint } from './fingerprint';
 import { FINGERPRINT_VERSION } from './version';
 import {
   DOCUMENT_FRAGMENT_NODE,
+  DOCUMENT_NODE,
   ELEMENT_NODE,
   TEXT_NODE,
   attr,
   bodyOf,
+  byTag,
   closest,
   computedStyleFn,
   firstChild,
@@ -43,6 +45,26 @@ export interface DescribeOptions {
   geometry?: boolean;
   /** caches shared between many calls on the same page state (resolve passes one) */
   context?: ExtractContext;
+  /**
+   * leave out the costly fields ({@link DEFERRED_FIELDS}: accessible name, label, heading, landmark,
+   * ancestors); resolve describes candidates in two stages and adds them with {@link completeDescription}
+   */
+  deferCostly?: boolean;
+}
+
+/** the fields `deferCostly` leaves out (names of the weights they are scored with) */
+export const DEFERRED_FIELDS = new Set(['name', 'label', 'heading', 'landmark', 'ancestors'] as const);
+
+/** Add the fields a `deferCostly` description left out (the same values a full describe computes). */
+export function completeDescription(el: Element, fp: ElementFingerprint, ctx: ExtractContext): ElementFingerprint {
+  const doc = ownerDocument(el) ?? document;
+  fp.name = normText(accessibleName(el, doc, ctx));
+  const label = normText(labelText(el, ctx));
+  if (label) fp.label = label;
+  fp.heading = headingOf(el, ctx);
+  fp.landmark = landmarkOf(el);
+  fp.ancestors = ancestorsOf(el);
+  return fp;
 }
 
 const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head']);
@@ -73,7 +95,18 @@ const LANDMARK_ROLES = new Set([
   'tablist',
   'toolbar',
 ]);
-const NO_TEXT_TAGS = new Set(['input', 'textarea', 'select', 'option', 'img', 'svg', 'iframe', 'canvas', 'video', 'audio']);
+const NO_TEXT_TAGS = new Set([
+  'input',
+  'textarea',
+  'select',
+  'option',
+  'img',
+  'svg',
+  'iframe',
+  'canvas',
+  'video',
+  'audio',
+]);
 
 const round = (n: number) => Math.round(n * 10000) / 10000;
 
@@ -171,10 +204,14 @@ function fallbackName(el: Element): string {
   );
 }
 
-export function accessibleName(el: Element, doc: Document): string {
+export function accessibleName(el: Element, doc: Document, ctx: ExtractContext = createContext()): string {
   try {
     const gcs = computedStyleFn(doc);
-    return computeAccessibleName(el, gcs ? { getComputedStyle: gcs as typeof getComputedStyle, computedStyleSupportsPseudoElements: false } : {});
+    const style = gcs ? (e: Element, pseudo?: string | null) => gcs(unwrapProxy(e), pseudo) : undefined;
+    return computeAccessibleName(
+      forAccName(el, ctx),
+      style ? { getComputedStyle: style as typeof getComputedStyle, computedStyleSupportsPseudoElements: false } : {},
+    );
   } catch {
     return fallbackName(el);
   }
@@ -183,15 +220,15 @@ export function accessibleName(el: Element, doc: Document): string {
 const LABELABLE = new Set(['input', 'select', 'textarea', 'meter', 'progress', 'output', 'button']);
 
 /** text of the <label>s of a form control (for= or wrapping), else of aria-labelledby */
-export function labelText(el: Element): string {
+export function labelText(el: Element, ctx: ExtractContext = createContext()): string {
   const tag = tagOf(el);
   const parts: string[] = [];
   if (LABELABLE.has(tag)) {
     try {
-      const labels = (el as HTMLInputElement).labels;
-      if (labels) for (let i = 0; i < labels.length && i < 3; i++) parts.push(boundedText(labels[i]!, 120, 60));
+      const labels = labelsOf(el, ctx);
+      for (let i = 0; i < labels.length && i < 3; i++) parts.push(boundedText(labels[i]!, 120, 60));
     } catch {
-      /* clobbered or detached */
+      /* detached */
     }
   }
   if (!parts.length) {
@@ -201,32 +238,165 @@ export function labelText(el: Element): string {
   return parts.join(' ');
 }
 
-/** tag + class attribute: siblings with the same signature are items of one list */
-function signature(e: Element): string {
-  return tagOf(e) + '.' + (attr(e, 'class') ?? '');
-}
-
 const HEADING_SEL = 'h1,h2,h3,h4,h5,h6,[role=heading]';
 
 /** caches shared by many extractions on one page state (resolve passes one per call) */
 export interface ExtractContext {
   /** headings of a root (document or shadow root), in document order */
   headings: Map<Node, Element[]>;
+  /** per root: label elements by their `for` id */
+  labelsFor: Map<Node, Map<string, Element[]>>;
+  /** per document: the result of `[role]` if resolve queried it already (headings reuse it) */
+  withRole: Map<Node, ArrayLike<Element>>;
+  /** position of a node among its parent's children (a parent's children are indexed at once) */
+  childIndex: Map<Node, number>;
 }
 
 export function createContext(): ExtractContext {
-  return { headings: new Map() };
+  return { headings: new Map(), labelsFor: new Map(), withRole: new Map(), childIndex: new Map() };
+}
+
+/** the node and its ancestors, root first */
+function ancestry(n: Node): Node[] {
+  const out: Node[] = [];
+  for (let x: Node | null = n; x; x = parentNode(x)) out.push(x);
+  return out.reverse();
+}
+
+function childIndexOf(n: Node, ctx: ExtractContext): number {
+  let i = ctx.childIndex.get(n);
+  if (i === undefined) {
+    const p = parentNode(n);
+    let k = 0;
+    for (let c = p ? firstChild(p) : null; c; c = nextSibling(c)) ctx.childIndex.set(c, k++);
+    i = ctx.childIndex.get(n) ?? 0;
+  }
+  return i;
+}
+
+/**
+ * `a` comes before `b` in document order (an ancestor comes before its descendants), like
+ * `compareDocumentPosition`, which Blink answers by walking the siblings between the two branches — on a
+ * feed, every post under `main` for each comparison. Here the children of the branching parent are
+ * indexed once per call.
+ */
+function before(a: Node, b: Node, ctx?: ExtractContext): boolean {
+  if (!ctx) return precedes(a, b);
+  if (a === b) return false;
+  const pa = ancestry(a);
+  const pb = ancestry(b);
+  if (pa[0] !== pb[0]) return precedes(a, b);
+  let i = 1;
+  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
+  if (i === pa.length) return true;
+  if (i === pb.length) return false;
+  return childIndexOf(pa[i]!, ctx) < childIndexOf(pb[i]!, ctx);
+}
+
+/**
+ * The <label>s of a form control without `element.labels`, which Blink answers by walking the whole
+ * document (≈1 ms per call on a 10k-element page, 2.5 ms on 50k): `for` labels from a per-root index
+ * (one collection read), plus a wrapping label whose first labelable descendant is the control.
+ */
+export function labelsOf(el: Element, ctx: ExtractContext): Element[] {
+  const out: Element[] = [];
+  const root = rootNodeOf(el);
+  const id = attr(el, 'id');
+  if (id) {
+    let index = ctx.labelsFor.get(root);
+    if (!index) {
+      index = new Map();
+      const all = byTag(root as Document | ShadowRoot, 'label');
+      for (let i = 0; i < all.length; i++) {
+        const f = attr(all[i]!, 'for');
+        if (!f) continue;
+        const list = index.get(f);
+        if (list) list.push(all[i]!);
+        else index.set(f, [all[i]!]);
+      }
+      ctx.labelsFor.set(root, index);
+    }
+    out.push(...(index.get(id) ?? []));
+  }
+  const wrap = closest(el, 'label');
+  if (wrap && !attr(wrap, 'for') && !out.includes(wrap)) {
+    const first = querySelectorAll(wrap, 'input:not([type=hidden]),select,textarea,button,meter,output,progress')[0];
+    if (first === el) out.push(wrap);
+  }
+  return out;
+}
+
+const LABELABLE_NAMES = new Set(['input', 'button', 'select', 'textarea', 'output', 'meter', 'progress']);
+const proxyTargets = new WeakMap<object, Element>();
+
+/**
+ * The element as dom-accessibility-api should see it: for labelable elements a Proxy whose `labels`
+ * comes from {@link labelsOf} (Blink's own `labels` walks the whole document), everything else read
+ * from — and methods bound to — the real element. Only this one object is wrapped; the library walks
+ * real child nodes, and `getComputedStyle` unwraps it (see accessibleName).
+ */
+function forAccName(el: Element, ctx: ExtractContext): Element {
+  if (!LABELABLE_NAMES.has(tagOf(el)) || typeof Proxy === 'undefined') return el;
+  const proxy = new Proxy(el, {
+    get(target, prop) {
+      if (prop === 'labels') return labelsOf(target, ctx);
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  proxyTargets.set(proxy, el);
+  return proxy;
+}
+
+export const unwrapProxy = (e: Element): Element => proxyTargets.get(e) ?? e;
+
+/** is this element a heading (h1–h6 or role=heading)? */
+export function isHeadingElement(e: Element, tag: string = tagOf(e)): boolean {
+  return (tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6') || attr(e, 'role') === 'heading';
 }
 
 function headingText(e: Element): string {
   return normText(boundedText(e, 120, 60), 120);
 }
 
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** two lists in document order → one */
+function mergeOrdered(a: Element[], b: Element[], ctx?: ExtractContext): Element[] {
+  const out: Element[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(before(b[j]!, a[i]!, ctx) ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/**
+ * The headings of a root in document order. For documents from the live per-tag collections (Blink
+ * caches them while the DOM does not change) plus one `[role=heading]` query, merged by position.
+ */
 function headingsIn(root: Node, ctx?: ExtractContext): Element[] {
   let list = ctx?.headings.get(root);
   if (!list) {
+    list = [];
     try {
-      list = Array.from(querySelectorAll(root as Document | ShadowRoot, HEADING_SEL));
+      if (nodeType(root) === DOCUMENT_NODE) {
+        // each source is in document order: merge them (a sort would compare positions n·log n times)
+        const seen = new Set<Element>();
+        // `[role=heading]`: from the `[role]` query resolve already ran (a query walks every element)
+        const withRole = ctx?.withRole.get(root);
+        const roleHeadings = withRole
+          ? Array.prototype.filter.call(withRole, (e: Element) => attr(e, 'role') === 'heading')
+          : querySelectorAll(root as Document, '[role=heading]');
+        for (const src of [...HEADING_TAGS.map((t) => byTag(root as Document, t)), roleHeadings]) {
+          const add: Element[] = [];
+          for (let i = 0; i < src.length; i++) if (!seen.has(src[i]!)) add.push(src[i]!);
+          if (!add.length) continue;
+          for (const e of add) seen.add(e);
+          list = list.length ? mergeOrdered(list, add, ctx) : add;
+        }
+      } else list = Array.from(querySelectorAll(root as ShadowRoot, HEADING_SEL));
     } catch {
       list = [];
     }
@@ -251,7 +421,7 @@ export function headingOf(el: Element, ctx?: ExtractContext): string {
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const h = list[mid]!;
-      if (h === node || precedes(h, node)) {
+      if (h === node || before(h, node, ctx)) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
@@ -277,7 +447,10 @@ export function landmarkOf(el: Element): string {
   for (let depth = 0; e && depth < 30; depth++, e = parentElementOf(e)) {
     const t = tagOf(e);
     if (t === 'body') break;
-    const role = attr(e, 'role') ?? LANDMARK_TAGS[t] ?? (t === 'section' && (hasAttr(e, 'aria-label') || hasAttr(e, 'aria-labelledby')) ? 'region' : undefined);
+    const role =
+      attr(e, 'role') ??
+      LANDMARK_TAGS[t] ??
+      (t === 'section' && (hasAttr(e, 'aria-label') || hasAttr(e, 'aria-labelledby')) ? 'region' : undefined);
     if (role && (LANDMARK_ROLES.has(role) || LANDMARK_TAGS[t])) {
       const name = attr(e, 'aria-label') || idRefText(e, 'aria-labelledby');
       return normText(name ? `${role}: ${name}` : role, 120);
@@ -303,44 +476,37 @@ function snippetOf(n: Node): string {
 const ITEM_TAGS = new Set(['article', 'li', 'tr', 'dialog']);
 const ITEM_ROLES = new Set(['article', 'listitem', 'row', 'dialog', 'alertdialog', 'option', 'treeitem']);
 
-/** an item of a list: by tag or role, or because a sibling nearby has the same tag and classes */
-const NOT_ITEMS = new Set(['td', 'th', 'dt', 'dd', 'span', 'a', 'button', 'label', 'option']);
-
+/** an item of a list or feed, by tag or role */
 function isItem(e: Element): boolean {
-  const tag = tagOf(e);
-  if (ITEM_TAGS.has(tag)) return true;
-  // cells of a row, inline runs and controls repeat by nature without being items of a list
-  if (NOT_ITEMS.has(tag)) return false;
+  if (ITEM_TAGS.has(tagOf(e))) return true;
   const r = attr(e, 'role');
-  if (r && ITEM_ROLES.has(r)) return true;
-  const sig = signature(e);
-  let k = 0;
-  for (let s = prevSibling(e); s && k < 4; s = prevSibling(s)) {
-    if (nodeType(s) !== ELEMENT_NODE) continue;
-    k++;
-    if (signature(s as Element) === sig) return true;
-  }
-  k = 0;
-  for (let s = nextSibling(e); s && k < 4; s = nextSibling(s)) {
-    if (nodeType(s) !== ELEMENT_NODE) continue;
-    k++;
-    if (signature(s as Element) === sig) return true;
-  }
-  return false;
+  return !!r && ITEM_ROLES.has(r);
+}
+
+/** the item has text of its own beyond the element's (a post has, a nav `li` around its link has not) */
+function hasOwnText(item: Element, el: Element): boolean {
+  return (
+    boundedText(item, 200, 80).replace(/\s+/g, '').length - boundedText(el, 200, 40).replace(/\s+/g, '').length >= 25
+  );
 }
 
 /**
  * Text around the element: snippets of its siblings, then of its parent's siblings, … nearest first
  * (at most 5 levels with sibling text, ≤ 6 siblings per side and level, 12 snippets of ≤ 60 characters).
- * The climb stops at an item boundary (article, li, row, section, form, dialog …) once text inside the
- * item was collected, so a post's Like button is described by its own post, not by the next one.
+ * The climb stops at a list item (article, li, row, dialog, listitem …) that has text of its own, so a
+ * post's Like button is described by its own post, not by the next one; a nav `li` around a link is
+ * passed, so the other menu entries describe the link.
  */
 export function neighboursOf(el: Element, maxSnippets = 12, maxChars = 480): string[] {
   return neighboursWithDepth(el, maxSnippets, maxChars).snippets;
 }
 
 /** {@link neighboursOf} with the level (0: siblings, 1: the parent's siblings, …) of every snippet */
-export function neighboursWithDepth(el: Element, maxSnippets = 12, maxChars = 480): { snippets: string[]; depth: number[] } {
+export function neighboursWithDepth(
+  el: Element,
+  maxSnippets = 12,
+  maxChars = 480,
+): { snippets: string[]; depth: number[] } {
   const out: string[] = [];
   const depth: number[] = [];
   let total = 0;
@@ -350,12 +516,16 @@ export function neighboursWithDepth(el: Element, maxSnippets = 12, maxChars = 48
   for (let climb = 0; climb < 12 && levels < 5 && out.length < maxSnippets && total < maxChars; climb++) {
     const p = parentNode(cur);
     if (!p || nodeType(p) !== ELEMENT_NODE || tagOf(p as Element) === 'html') break;
-    if (cur !== el && out.length >= 2 && isItem(cur as Element)) break;
+    if (cur !== el && isItem(cur as Element) && hasOwnText(cur as Element, el)) break;
     let prev = prevSibling(cur);
     let next = nextSibling(cur);
     const lvl = levels;
     const before = out.length;
-    for (let steps = 0; (prev || next) && steps < 6 && out.length < maxSnippets && total < maxChars && budget > 0; steps++) {
+    for (
+      let steps = 0;
+      (prev || next) && steps < 6 && out.length < maxSnippets && total < maxChars && budget > 0;
+      steps++
+    ) {
       for (const s of [prev, next]) {
         if (!s || out.length >= maxSnippets) continue;
         budget--;
@@ -424,7 +594,8 @@ export function simpleSelector(el: Element): string {
     if (v && v.length < 100) return `${tag}[${a}="${v.replace(/["\\]/g, '\\$&')}"]`;
   }
   let i = 1;
-  for (let s = prevSibling(el); s; s = prevSibling(s)) if (nodeType(s) === ELEMENT_NODE && tagOf(s as Element) === tag) i++;
+  for (let s = prevSibling(el); s; s = prevSibling(s))
+    if (nodeType(s) === ELEMENT_NODE && tagOf(s as Element) === tag) i++;
   return `${tag}:nth-of-type(${i})`;
 }
 
@@ -466,7 +637,12 @@ export function geometryOf(el: Element, doc: Document): Pick<ElementFingerprint,
   const r = rectOf(el);
   if (!r.width && !r.height) return { viewport: { w: vw, h: vh } };
   return {
-    rect: { x: round((r.left + w.scrollX) / vw), y: round((r.top + w.scrollY) / vh), w: round(r.width / vw), h: round(r.height / vh) },
+    rect: {
+      x: round((r.left + w.scrollX) / vw),
+      y: round((r.top + w.scrollY) / vh),
+      w: round(r.width / vw),
+      h: round(r.height / vh),
+    },
     viewport: { w: vw, h: vh },
   };
 }
@@ -478,7 +654,8 @@ export function geometryOf(el: Element, doc: Document): Pick<ElementFingerprint,
  */
 function cssSelector(el: Element): string | undefined {
   const root = rootNodeOf(el);
-  let base: Element | null = nodeType(root) === DOCUMENT_FRAGMENT_NODE ? (root as unknown as Element) : bodyOf(root as Document);
+  const inShadow = nodeType(root) === DOCUMENT_FRAGMENT_NODE;
+  let base: Element | null = inShadow ? (root as unknown as Element) : bodyOf(root as Document);
   let prefix = '';
   for (let e = parentElementOf(el), depth = 0; e && depth < 12; e = parentElementOf(e), depth++) {
     const id = attr(e, 'id');
@@ -489,6 +666,9 @@ function cssSelector(el: Element): string | undefined {
     }
   }
   if (!base || base === el) return undefined;
+  // finder checks uniqueness with queries over `base`; on a big document without a stable-id anchor
+  // that costs milliseconds per check, so there a structural path (unique by construction) is used
+  if (!inShadow && !prefix && byTag(root as Document, '*').length > 3000) return structuralPath(el, base);
   try {
     const sel = finder(el, {
       root: base,
@@ -496,11 +676,15 @@ function cssSelector(el: Element): string | undefined {
       className: (c) => !isHashedClass(c),
       attr: (name, value) =>
         value.length < 100 &&
-        (TEST_ID_ATTRS.includes(name) || name === 'name' || name === 'aria-label' || name === 'role' || name === 'placeholder'),
-      timeoutMs: 3,
+        (TEST_ID_ATTRS.includes(name) ||
+          name === 'name' ||
+          name === 'aria-label' ||
+          name === 'role' ||
+          name === 'placeholder'),
+      timeoutMs: 1,
       seedMinLength: 1,
       optimizedMinLength: 2,
-      maxNumberOfPathChecks: 10,
+      maxNumberOfPathChecks: 6,
     });
     return prefix + sel;
   } catch {
@@ -508,18 +692,36 @@ function cssSelector(el: Element): string | undefined {
   }
 }
 
+/** `body > div:nth-of-type(2) > … > button:nth-of-type(1)`: one element by construction, no queries */
+function structuralPath(el: Element, base: Element): string {
+  const parts: string[] = [];
+  for (let e: Element | null = el; e && e !== base && parts.length < 40; e = parentElementOf(e)) {
+    const tag = tagOf(e);
+    let i = 1;
+    for (let s = prevSibling(e); s; s = prevSibling(s))
+      if (nodeType(s) === ELEMENT_NODE && tagOf(s as Element) === tag) i++;
+    parts.unshift(`${tag}:nth-of-type(${i})`);
+  }
+  return `${tagOf(base)} > ${parts.join(' > ')}`;
+}
+
 /**
  * Fingerprint of an element. `opts.selectors: false` skips the ready selectors (used for candidates).
  */
 export function describe(element: Element, opts: DescribeOptions = {}): ElementFingerprint {
+  return describeIn(element, opts, opts.context ?? createContext());
+}
+
+function describeIn(element: Element, opts: DescribeOptions, ctx: ExtractContext): ElementFingerprint {
   const el = element;
   const doc = ownerDocument(el) ?? document;
   const tag = tagOf(el) || 'unknown';
   const fp: ElementFingerprint = { v: FINGERPRINT_VERSION, tag: cap(tag, 64) };
   const role = safeRole(el);
   if (role) fp.role = cap(role, 64);
+  const full = !opts.deferCostly;
   // an empty accessible name is recorded too: "this control has no name" is a fact worth comparing
-  fp.name = normText(accessibleName(el, doc));
+  if (full) fp.name = normText(accessibleName(el, doc, ctx));
   if (!NO_TEXT_TAGS.has(tag)) {
     const text = normText(boundedText(el, 240));
     if (text) fp.text = text;
@@ -554,14 +756,16 @@ export function describe(element: Element, opts: DescribeOptions = {}): ElementF
   }
   const classes = splitClasses(attr(el, 'class'));
   if (classes.stable.length || classes.hashed.length) fp.classes = classes;
-  const label = normText(labelText(el));
-  if (label) fp.label = label;
-  fp.heading = headingOf(el, opts.context);
-  fp.landmark = landmarkOf(el);
+  if (full) {
+    const label = normText(labelText(el, ctx));
+    if (label) fp.label = label;
+    fp.heading = headingOf(el, ctx);
+    fp.landmark = landmarkOf(el);
+  }
   const nb = neighboursWithDepth(el);
   fp.neighbours = nb.snippets;
   fp.neighbourDepth = nb.depth;
-  fp.ancestors = ancestorsOf(el);
+  if (full) fp.ancestors = ancestorsOf(el);
   if (opts.geometry !== false) Object.assign(fp, geometryOf(el, doc));
   const scope = scopeOf(el);
   if (scope.framePath.length) fp.framePath = scope.framePath;
@@ -597,4 +801,3 @@ export function interactiveTarget(el: Element): Element {
   }
   return el;
 }
-

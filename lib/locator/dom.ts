@@ -35,6 +35,8 @@ const eRect = E.getBoundingClientRect;
 const eCheckVisibility = (E as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
 const eClientRects = E.getClientRects;
 const dQSA = D.querySelectorAll;
+const dGEBTN = D.getElementsByTagName;
+const eGEBTN = E.getElementsByTagName;
 const fQSA = F.querySelectorAll;
 const nContains = N.contains;
 const nGetRootNode = N.getRootNode;
@@ -49,17 +51,24 @@ const gFirstChild: Getter<Node, Node | null> = hasDom ? getter(N, 'firstChild') 
 const gNextSibling: Getter<Node, Node | null> = hasDom ? getter(N, 'nextSibling') : () => null;
 const gPrevSibling: Getter<Node, Node | null> = hasDom ? getter(N, 'previousSibling') : () => null;
 const gNodeValue: Getter<Node, string | null> = hasDom ? getter(N, 'nodeValue') : () => null;
-const gData: Getter<CharacterData, string> | null = hasDom && typeof CharacterData !== 'undefined' ? getter(CharacterData.prototype, 'data') : null;
+const gData: Getter<CharacterData, string> | null =
+  hasDom && typeof CharacterData !== 'undefined' ? getter(CharacterData.prototype, 'data') : null;
 const gShadowRoot: Getter<Element, ShadowRoot | null> = hasDom ? getter(E, 'shadowRoot') : () => null;
-const gHost: Getter<ShadowRoot, Element> = hasDom ? getter(ShadowRoot.prototype, 'host') : () => null as unknown as Element;
+const gHost: Getter<ShadowRoot, Element> = hasDom
+  ? getter(ShadowRoot.prototype, 'host')
+  : () => null as unknown as Element;
 const gBody: Getter<Document, HTMLElement | null> = hasDom ? getter(D, 'body') : () => null;
 const gDocumentElement: Getter<Document, HTMLElement | null> = hasDom ? getter(D, 'documentElement') : () => null;
 const gDefaultView: Getter<Document, Window | null> = hasDom ? getter(D, 'defaultView') : () => null;
 const gContentDocument: Getter<HTMLIFrameElement, Document | null> =
-  hasDom && typeof HTMLIFrameElement !== 'undefined' ? getter(HTMLIFrameElement.prototype, 'contentDocument') : () => null;
+  hasDom && typeof HTMLIFrameElement !== 'undefined'
+    ? getter(HTMLIFrameElement.prototype, 'contentDocument')
+    : () => null;
 const gFrameElement: Getter<Window, Element | null> = (() => {
   try {
-    return hasDom && typeof Window !== 'undefined' ? getter<Window, Element | null>(Window.prototype, 'frameElement') : () => null;
+    return hasDom && typeof Window !== 'undefined'
+      ? getter<Window, Element | null>(Window.prototype, 'frameElement')
+      : () => null;
   } catch {
     // Window is a [Global] interface: frameElement is an own property of each window, not on the prototype
     return function (this: Window) {
@@ -149,6 +158,28 @@ export function querySelectorAll(root: Document | Element | ShadowRoot, sel: str
   return eQSA.call(root as Element, sel);
 }
 
+/**
+ * elements by tag name: a live collection for documents and elements (cheap: Blink caches it while the
+ * DOM does not change, and indexing it is much faster than a static NodeList), a query in shadow roots
+ */
+export function byTag(root: Document | Element | ShadowRoot, tag: string): ArrayLike<Element> {
+  const t = nodeType(root);
+  if (t !== DOCUMENT_NODE && t !== ELEMENT_NODE) return querySelectorAll(root, tag);
+  // Keep the live collections: Blink caches a collection's length and position only while it lives and
+  // the DOM does not change; a fresh one (after the last was garbage-collected) walks the document again.
+  // A player polls resolve on an unchanged page, so the next call indexes the cached collections.
+  let byName = liveCollections.get(root);
+  if (!byName) liveCollections.set(root, (byName = new Map()));
+  let list = byName.get(tag);
+  if (!list) {
+    list = t === DOCUMENT_NODE ? dGEBTN.call(root as Document, tag) : eGEBTN.call(root as Element, tag);
+    byName.set(tag, list);
+  }
+  return list;
+}
+
+const liveCollections = new WeakMap<Node, Map<string, HTMLCollectionOf<Element>>>();
+
 /** element children (safe iteration via firstChild / nextSibling) */
 export function* childElements(n: Node): Generator<Element> {
   for (let c = firstChild(n); c; c = nextSibling(c)) if (nodeType(c) === ELEMENT_NODE) yield c as Element;
@@ -169,7 +200,9 @@ export function isRendered(el: Element): boolean {
 }
 
 /** `getComputedStyle` of the element's own window, never a clobbered property */
-export function computedStyleFn(doc: Document): ((el: Element, pseudo?: string | null) => CSSStyleDeclaration) | undefined {
+export function computedStyleFn(
+  doc: Document,
+): ((el: Element, pseudo?: string | null) => CSSStyleDeclaration) | undefined {
   const w = viewOf(doc);
   if (!w) return undefined;
   const gcs = Window.prototype.getComputedStyle ?? w.getComputedStyle;

@@ -60,9 +60,7 @@ export const ElementFingerprintSchema = z.object({
     })
     .optional(),
   /** normalised href: path (host + path for other origins, hash routes kept), sorted query keys only */
-  href: z
-    .object({ path: z.string().max(1000), queryKeys: z.array(z.string().max(100)).max(50) })
-    .optional(),
+  href: z.object({ path: z.string().max(1000), queryKeys: z.array(z.string().max(100)).max(50) }).optional(),
   classes: z
     .object({
       stable: z.array(z.string().max(100)).max(50),

@@ -11,10 +11,14 @@
  * 4. Those are described in full (the same code as `describe`) and ranked by `rank`.
  */
 import type { ElementFingerprint } from './fingerprint';
-import { createContext, describe, type ExtractContext } from './describe';
+import { completeDescription, createContext, DEFERRED_FIELDS, describe, type ExtractContext } from './describe';
 import {
   attr,
+  byTag,
   closest,
+  DOCUMENT_FRAGMENT_NODE,
+  DOCUMENT_NODE,
+  nodeType,
   contains,
   contentDocumentOf,
   hasAttr,
@@ -26,7 +30,19 @@ import {
   tagOf,
   viewOf,
 } from './dom';
-import { DEFAULT_THRESHOLDS, WEIGHTS, rank, score, type Thresholds, type Weights } from './rank';
+import {
+  DEFAULT_THRESHOLDS,
+  WEIGHTS,
+  idfFor,
+  rank,
+  rankScores,
+  score,
+  scoreBound,
+  scoreWithIdf,
+  type RankResult,
+  type Thresholds,
+  type Weights,
+} from './rank';
 import { identSim, jaccard, roleSim, tagSim } from './similarity';
 import { fold, splitClasses } from './text';
 
@@ -74,8 +90,8 @@ const BUTTON_TYPES = new Set(['button', 'submit', 'reset', 'image']);
 const TOGGLE_TYPES = new Set(['checkbox', 'radio']);
 
 /** implicit ARIA role of the common interactive elements (a subset of dom-accessibility-api's getRole) */
-function cheapRole(el: Element, tag: string): string | undefined {
-  const r = attr(el, 'role');
+function cheapRole(el: Element, tag: string, roleAttr: string | null = attr(el, 'role')): string | undefined {
+  const r = roleAttr;
   if (r) return r.trim().split(/\s+/)[0];
   switch (tag) {
     case 'a':
@@ -124,15 +140,72 @@ function targetFamily(fp: ElementFingerprint): Family {
 
 const SAFE_TAG = /^[a-z][a-z0-9-]*$/;
 
-function candidateSelector(fp: ElementFingerprint, fam: Family): string {
-  let sel: string;
-  if (fam === 'click') sel = 'a,button,summary,input,[role]';
-  else if (fam === 'field') sel = 'input,textarea,select,[contenteditable],[role]';
-  else if (fam === 'toggle') sel = 'input,[role]';
-  else sel = 'a,button,[role],[tabindex],[onclick]';
-  if (SAFE_TAG.test(fp.tag) && !/^(a|button|summary|input|textarea|select)$/.test(fp.tag)) sel += ',' + fp.tag;
-  if (fp.attrs?.testId) sel += ',[data-testid],[data-test-id],[data-test],[data-qa],[data-cy],[data-automation-id]';
-  return sel;
+/**
+ * Where the candidates of a family come from: per-tag collections (`tags`) plus one attribute query
+ * (`attrs`). Not one selector list: Blink matches `a,button,…,[role]` against every element with the
+ * slow path (≈ 15 ms on a 50k-element page) and indexing the static result costs again, whereas live
+ * per-tag collections are a fast tag walk (cached while the DOM does not change).
+ */
+interface CandidateSpec {
+  tags: string[];
+  attrs: string;
+  /** the same as one selector (shadow roots, which have no live collections) */
+  sel: string;
+}
+
+function candidateSpec(fp: ElementFingerprint, fam: Family): CandidateSpec {
+  let tags: string[];
+  let attrs: string;
+  // every `attrs` includes `[role]` (eachCandidate relies on it)
+  if (fam === 'click') [tags, attrs] = [['a', 'button', 'summary', 'input'], '[role]'];
+  else if (fam === 'field') [tags, attrs] = [['input', 'textarea', 'select'], '[contenteditable],[role]'];
+  else if (fam === 'toggle') [tags, attrs] = [['input'], '[role]'];
+  else [tags, attrs] = [['a', 'button'], '[role],[tabindex],[onclick]'];
+  if (SAFE_TAG.test(fp.tag) && !/^(a|button|summary|input|textarea|select)$/.test(fp.tag)) tags = [...tags, fp.tag];
+  if (fp.attrs?.testId) attrs += ',[data-testid],[data-test-id],[data-test],[data-qa],[data-cy],[data-automation-id]';
+  return { tags, attrs, sel: [...tags, attrs].join(',') };
+}
+
+/**
+ * Calls `fn` for every candidate element in `r` (each once), with its tag, role attribute and a group
+ * number: within a group the elements come in document order (used to search by position).
+ */
+function eachCandidate(
+  r: Root,
+  spec: CandidateSpec,
+  group: number,
+  fn: (el: Element, tag: string, roleAttr: string | null, group: number) => void,
+  context?: ExtractContext,
+): number {
+  if (nodeType(r) === DOCUMENT_FRAGMENT_NODE) {
+    const list = querySelectorAll(r, spec.sel);
+    for (let i = 0; i < list.length; i++) {
+      const el = list[i]!;
+      fn(el, tagOf(el), attr(el, 'role'), group);
+    }
+    return group + 1;
+  }
+  // the attribute query first: every spec's `attrs` includes `[role]`, so an element of a tag collection
+  // that is not in its result has no role attribute (a Set lookup instead of a getAttribute per element)
+  const list = querySelectorAll(r, spec.attrs);
+  if (context && spec.attrs === '[role]' && nodeType(r) === DOCUMENT_NODE) context.withRole.set(r, list);
+  const withAttrs = new Set<Element>();
+  for (let i = 0; i < list.length; i++) withAttrs.add(list[i]!);
+  for (const t of spec.tags) {
+    const tagged = byTag(r, t);
+    const n = tagged.length;
+    for (let i = 0; i < n; i++) {
+      const el = tagged[i]!;
+      fn(el, t, withAttrs.has(el) ? attr(el, 'role') : null, group);
+    }
+    group++;
+  }
+  for (let i = 0; i < list.length; i++) {
+    const el = list[i]!;
+    const tag = tagOf(el);
+    if (!spec.tags.includes(tag)) fn(el, tag, attr(el, 'role'), group);
+  }
+  return group + 1;
 }
 
 /** may `el` be the target at all? (family compatible, or the same tag / role) */
@@ -152,14 +225,16 @@ function compatible(el: Element, tag: string, role: string | undefined, fp: Elem
 function frameRoots(root: Root, out: Root[], depth: number): void {
   out.push(root);
   if (depth > 6) return;
-  let frames: ArrayLike<Element>;
+  const frames: Element[] = [];
   try {
-    frames = querySelectorAll(root, 'iframe,frame');
+    for (const tag of ['iframe', 'frame']) {
+      const list = byTag(root, tag);
+      for (let i = 0; i < list.length; i++) frames.push(list[i]!);
+    }
   } catch {
     return;
   }
-  for (let i = 0; i < frames.length; i++) {
-    const f = frames[i]!;
+  for (const f of frames) {
     if (closest(f, LOTSE_UI)) continue;
     const d = contentDocumentOf(f);
     if (d) frameRoots(d, out, depth + 1);
@@ -172,7 +247,7 @@ function shadowRoots(roots: readonly Root[], out: Root[], depth = 0): void {
   for (const r of roots) {
     let all: ArrayLike<Element>;
     try {
-      all = querySelectorAll(r, '*');
+      all = byTag(r, '*'); // a live collection: far cheaper to index than querySelectorAll('*')
     } catch {
       continue;
     }
@@ -251,16 +326,24 @@ function wordOverlap(a: string, b: string): number {
 }
 
 const testIdOf = (el: Element) =>
-  attr(el, 'data-testid') ?? attr(el, 'data-test-id') ?? attr(el, 'data-test') ?? attr(el, 'data-qa') ?? attr(el, 'data-cy') ?? attr(el, 'data-automation-id');
+  attr(el, 'data-testid') ??
+  attr(el, 'data-test-id') ??
+  attr(el, 'data-test') ??
+  attr(el, 'data-qa') ??
+  attr(el, 'data-cy') ??
+  attr(el, 'data-automation-id');
 
 const gTextContent: (this: Node) => string | null = (() => {
   const d = typeof Node !== 'undefined' ? Object.getOwnPropertyDescriptor(Node.prototype, 'textContent') : undefined;
-  return d?.get ? (d.get as (this: Node) => string | null) : function (this: Node) {
-    return this.textContent;
-  };
+  return d?.get
+    ? (d.get as (this: Node) => string | null)
+    : function (this: Node) {
+        return this.textContent;
+      };
 })();
 
-type LiteScorer = (el: Element, floor: number) => number;
+/** (element, floor, its tag, its role attribute — read once by the caller) → pre-score */
+type LiteScorer = (el: Element, floor: number, tag?: string, roleAttr?: string | null) => number;
 
 /**
  * Pre-score from the tag, a short text and a few attributes (no layout, no styles); −1 for incompatible
@@ -286,12 +369,21 @@ function makeLiteScorer(fp: ElementFingerprint, fam: Family): LiteScorer {
     return v;
   };
   // total weight and the weight of what is read after tag + text
-  const W = { tag: 1, role: fp.role ? 1.5 : 0, text: nameKey ? 3 : 0, id: id ? 2 : 0, testId: a.testId ? 3 : 0, name: a.name ? 1.5 : 0, href: hrefPath ? 1.5 : 0, cls: stable.length ? 1 : 0 };
+  const W = {
+    tag: 1,
+    role: fp.role ? 1.5 : 0,
+    text: nameKey ? 3 : 0,
+    id: id ? 2 : 0,
+    testId: a.testId ? 3 : 0,
+    name: a.name ? 1.5 : 0,
+    href: hrefPath ? 1.5 : 0,
+    cls: stable.length ? 1 : 0,
+  };
   const total = W.tag + W.role + W.text + W.id + W.testId + W.name + W.href + W.cls;
   const rest = W.id + W.testId + W.name + W.href + W.cls;
-  return (el, floor) => {
-    const tag = tagOf(el);
-    const role = cheapRole(el, tag);
+  return (el, floor, tagIn, roleAttr) => {
+    const tag = tagIn ?? tagOf(el);
+    const role = cheapRole(el, tag, roleAttr === undefined ? attr(el, 'role') : roleAttr);
     if (!compatible(el, tag, role, fp, fam)) return -1;
     let ss = tagSim(fp.tag, tag) + W.role * roleSim(fp.role, role);
     if (W.text) {
@@ -335,20 +427,25 @@ function isExcluded(el: Element, opts: ResolveOptions): boolean {
 }
 
 /** another rendered element in `scope` whose pre-score comes close to `el`'s (not nested with it) */
-function hasTwin(el: Element, scope: Root, sel: string, scorer: LiteScorer, options: ResolveOptions): boolean {
+function hasTwin(el: Element, scope: Root, spec: CandidateSpec, scorer: LiteScorer, options: ResolveOptions): boolean {
   const mine = scorer(el, 0);
-  let list: ArrayLike<Element>;
+  let twin = false;
   try {
-    list = querySelectorAll(scope, sel);
+    eachCandidate(scope, spec, 0, (c, tag, roleAttr) => {
+      if (twin || c === el) return;
+      if (
+        scorer(c, mine - 0.15, tag, roleAttr) >= mine - 0.15 &&
+        !contains(c, el) &&
+        !contains(el, c) &&
+        isRendered(c) &&
+        !isExcluded(c, options)
+      )
+        twin = true;
+    });
   } catch {
     return true;
   }
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i]!;
-    if (c === el) continue;
-    if (scorer(c, mine - 0.15) >= mine - 0.15 && !contains(c, el) && !contains(el, c) && isRendered(c) && !isExcluded(c, options)) return true;
-  }
-  return false;
+  return twin;
 }
 
 /* ---------------- scan ---------------- */
@@ -356,26 +453,35 @@ function hasTwin(el: Element, scope: Root, sel: string, scorer: LiteScorer, opti
 interface Scan {
   els: Element[];
   scores: number[];
+  /** group of each element (see eachCandidate): document order holds within a group */
+  groups: number[];
+  nextGroup: number;
 }
 
-function preScore(roots: readonly Root[], sel: string, scorer: LiteScorer, seen: Set<Element>, out: Scan): void {
+/** Pre-score the candidates of every root (headings only when the target is one). */
+function preScore(
+  roots: readonly Root[],
+  spec: CandidateSpec,
+  scorer: LiteScorer,
+  out: Scan,
+  targetIsHeading: boolean,
+  context: ExtractContext,
+): void {
   let best = 0;
+  const visit = (el: Element, tag: string, roleAttr: string | null, group: number) => {
+    if (!targetIsHeading && (roleAttr === 'heading' || (tag.length === 2 && tag[0] === 'h' && tag !== 'hr'))) return;
+    const s = scorer(el, best - 0.4, tag, roleAttr);
+    if (s < 0 || s < best - 0.4) return;
+    if (s > best) best = s;
+    out.els.push(el);
+    out.scores.push(s);
+    out.groups.push(group);
+  };
   for (const r of roots) {
-    let list: ArrayLike<Element>;
     try {
-      list = querySelectorAll(r, sel);
+      out.nextGroup = eachCandidate(r, spec, out.nextGroup, visit, context);
     } catch {
-      continue;
-    }
-    for (let i = 0; i < list.length; i++) {
-      const el = list[i]!;
-      if (seen.has(el)) continue;
-      seen.add(el);
-      const s = scorer(el, best - 0.4);
-      if (s < 0 || s < best - 0.4) continue;
-      if (s > best) best = s;
-      out.els.push(el);
-      out.scores.push(s);
+      /* a root that went away */
     }
   }
 }
@@ -400,11 +506,33 @@ function searchY(scan: Scan, idx: readonly number[], y: number): number {
   return lo;
 }
 
-function windowAround(scan: Scan, idx: readonly number[], y: number, size: number): number[] {
+function windowIn(scan: Scan, idx: readonly number[], y: number, size: number): number[] {
   if (idx.length <= size) return idx.slice();
   const at = searchY(scan, idx, y);
   const start = Math.max(0, Math.min(idx.length - size, at - (size >> 1)));
   return idx.slice(start, start + size);
+}
+
+/**
+ * The `size` candidates of `idx` (ascending scan indices) nearest to the recorded `y`: a window in
+ * document order per group (each group is in document order), then the nearest of those by position.
+ */
+function windowAround(scan: Scan, idx: readonly number[], y: number, size: number): number[] {
+  if (idx.length <= size) return idx.slice();
+  const runs: number[][] = [];
+  let g = -1;
+  for (const i of idx) {
+    if (scan.groups[i] !== g) {
+      g = scan.groups[i]!;
+      runs.push([]);
+    }
+    runs[runs.length - 1]!.push(i);
+  }
+  if (runs.length === 1) return windowIn(scan, idx, y, size);
+  const near = runs.flatMap((r) => windowIn(scan, r, y, size));
+  if (near.length <= size) return near;
+  const dist = new Map(near.map((i) => [i, Math.abs(docY(scan.els[i]!) - y)]));
+  return near.sort((a, b) => dist.get(a)! - dist.get(b)!).slice(0, size);
 }
 
 /**
@@ -455,17 +583,33 @@ function selectPool(fp: ElementFingerprint, scan: Scan, maxFull: number): number
 /* ---------------- resolve ---------------- */
 
 /** Resolve a recorded fingerprint in the live DOM. See the module comment for the steps. */
-export async function resolve(fp: ElementFingerprint, root: Root = document, options: ResolveOptions = {}): Promise<ResolveResult> {
+export async function resolve(
+  fp: ElementFingerprint,
+  root: Root = document,
+  options: ResolveOptions = {},
+): Promise<ResolveResult> {
   return resolveSync(fp, root, options);
 }
 
 /** The synchronous implementation of {@link resolve} (for benchmarks and callers without a microtask). */
-export function resolveSync(fp: ElementFingerprint, root: Root = document, options: ResolveOptions = {}): ResolveResult {
+export function resolveSync(
+  fp: ElementFingerprint,
+  root: Root = document,
+  options: ResolveOptions = {},
+): ResolveResult {
+  return resolveIn(fp, root, options, createContext());
+}
+
+function resolveIn(
+  fp: ElementFingerprint,
+  root: Root,
+  options: ResolveOptions,
+  context: ExtractContext,
+): ResolveResult {
   const th: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const weights: Weights | undefined = options.weights ? { ...WEIGHTS, ...options.weights } : undefined;
   const fam = targetFamily(fp);
-  const sel = candidateSelector(fp, fam);
-  const context = createContext();
+  const spec = candidateSpec(fp, fam);
   const scorer = makeLiteScorer(fp, fam);
 
   // 1. fast path
@@ -481,8 +625,15 @@ export function resolveSync(fp: ElementFingerprint, root: Root = document, optio
       const el = hits.length === 1 ? hits[0]! : null;
       if (el && isRendered(el) && !isExcluded(el, options)) {
         const s = score(fp, describe(el, { selectors: false, context }), weights);
-        if (s >= th.fastPath && !hasTwin(el, scope, sel, scorer, options)) {
-          return { status: 'found', element: el, score: s, candidates: [{ element: el, score: s }], via: 'fast-path', runnerUp: 0 };
+        if (s >= th.fastPath && !hasTwin(el, scope, spec, scorer, options)) {
+          return {
+            status: 'found',
+            element: el,
+            score: s,
+            candidates: [{ element: el, score: s }],
+            via: 'fast-path',
+            runnerUp: 0,
+          };
         }
       }
     }
@@ -491,8 +642,7 @@ export function resolveSync(fp: ElementFingerprint, root: Root = document, optio
   // 2.–4. light DOM and iframes first; shadow roots when the target lived in one or nothing was found
   const light: Root[] = [];
   frameRoots(root, light, 0);
-  const seen = new Set<Element>();
-  const scan: Scan = { els: [], scores: [] };
+  const scan: Scan = { els: [], scores: [], groups: [], nextGroup: 0 };
   let searchedShadow = false;
   if (fp.shadowHosts?.length) {
     const shadow: Root[] = [];
@@ -500,7 +650,8 @@ export function resolveSync(fp: ElementFingerprint, root: Root = document, optio
     light.push(...shadow);
     searchedShadow = true;
   }
-  preScore(light, sel, scorer, seen, scan);
+  const targetIsHeading = fp.role === 'heading' || /^h[1-6]$/.test(fp.tag);
+  preScore(light, spec, scorer, scan, targetIsHeading, context);
   inspected = null;
   let result = decideOn(fp, scan, options, th, context);
   if (result.status !== 'found' && !searchedShadow) {
@@ -508,7 +659,7 @@ export function resolveSync(fp: ElementFingerprint, root: Root = document, optio
     shadowRoots(light, shadow);
     if (shadow.length) {
       const before = scan.els.length;
-      preScore(shadow, sel, scorer, seen, scan);
+      preScore(shadow, spec, scorer, scan, targetIsHeading, context);
       if (scan.els.length > before) result = decideOn(fp, scan, options, th, context);
     }
   }
@@ -517,28 +668,80 @@ export function resolveSync(fp: ElementFingerprint, root: Root = document, optio
   return result;
 }
 
+/** candidates described in full before the bounds are checked (the best few of the cheap stage) */
+const FIRST_FULL = 6;
+
+/**
+ * Two-stage ranking with the same result as ranking every candidate described in full. Stage 1 (done by
+ * the caller) describes all candidates without the costly fields (accessible name, label, heading,
+ * landmark, ancestors); their neighbours are there, so the neighbour IDF is that of the full set. Each
+ * candidate's score has an upper bound (costly fields counted as perfect). The best bounds are completed
+ * first; a candidate whose bound is below both the runner-up and the last returned candidate's score
+ * cannot change the decision, the runner-up or the returned list, so it is never completed.
+ */
+function rankTwoStage(
+  fp: ElementFingerprint,
+  els: readonly Element[],
+  fps: ElementFingerprint[],
+  options: ResolveOptions,
+  th: Thresholds,
+  context: ExtractContext,
+  maxOut: number,
+  sameTarget: (i: number, j: number) => boolean,
+): RankResult {
+  const weights: Weights = options.weights ? { ...WEIGHTS, ...options.weights } : WEIGHTS;
+  const idf = idfFor(
+    fp,
+    fps.map((c) => c.neighbours),
+  );
+  const bounds = fps.map((c) => scoreBound(fp, c, DEFERRED_FIELDS, idf, weights));
+  const order = bounds.map((_, i) => i).sort((a, b) => bounds[b]! - bounds[a]! || a - b);
+  const scores: { index: number; score: number }[] = [];
+  let next = 0;
+  const complete = (i: number) => {
+    completeDescription(els[i]!, fps[i]!, context);
+    scores.push({ index: i, score: scoreWithIdf(fp, fps[i]!, idf, weights) });
+  };
+  while (next < order.length && next < FIRST_FULL) complete(order[next++]!);
+  for (;;) {
+    const r = rankScores(scores, th, sameTarget);
+    if (next >= order.length) return r;
+    const lastShown = r.candidates.length >= maxOut ? r.candidates[maxOut - 1]!.score : -1;
+    const bar = Math.min(r.runnerUp, lastShown);
+    if (bounds[order[next]!]! < bar) return r;
+    while (next < order.length && bounds[order[next]!]! >= bar) complete(order[next++]!);
+  }
+}
+
 let inspected: { elements: Element[]; fingerprints: ElementFingerprint[] } | null = null;
 
-function decideOn(fp: ElementFingerprint, scan: Scan, options: ResolveOptions, th: Thresholds, context: ExtractContext): ResolveResult {
+function decideOn(
+  fp: ElementFingerprint,
+  scan: Scan,
+  options: ResolveOptions,
+  th: Thresholds,
+  context: ExtractContext,
+): ResolveResult {
   const maxOut = options.maxCandidates ?? 5;
   const none: ResolveResult = { status: 'not-found', score: 0, candidates: [], via: 'scan', runnerUp: 0 };
   if (!scan.els.length) return none;
   const pool = selectPool(fp, scan, options.maxFull ?? 24);
   const els: Element[] = [];
   const fps: ElementFingerprint[] = [];
+  // diagnostics want every candidate described in full; otherwise in two stages (see below)
+  const twoStage = !options.inspect;
   for (const i of pool) {
     const el = scan.els[i]!;
     if (!isRendered(el) || isExcluded(el, options)) continue;
     els.push(el);
-    fps.push(describe(el, { selectors: false, context }));
+    fps.push(describe(el, { selectors: false, context, deferCostly: twoStage }));
   }
   if (options.inspect) inspected = { elements: els, fingerprints: fps };
   if (!fps.length) return none;
-  const ranked = rank(fp, fps, {
-    thresholds: th,
-    weights: options.weights,
-    sameTarget: (i, j) => contains(els[i]!, els[j]!) || contains(els[j]!, els[i]!),
-  });
+  const sameTarget = (i: number, j: number) => contains(els[i]!, els[j]!) || contains(els[j]!, els[i]!);
+  const ranked = twoStage
+    ? rankTwoStage(fp, els, fps, options, th, context, maxOut, sameTarget)
+    : rank(fp, fps, { thresholds: th, weights: options.weights, sameTarget });
   const best = ranked.candidates[0]!;
   return {
     status: ranked.status,
@@ -549,4 +752,3 @@ function decideOn(fp: ElementFingerprint, scan: Scan, options: ResolveOptions, t
     runnerUp: ranked.runnerUp,
   };
 }
-

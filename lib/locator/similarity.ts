@@ -227,7 +227,25 @@ function ancestorSim(a: Ancestor, b: Ancestor): number {
   return s / w;
 }
 
-const STRUCTURAL = new Set(['nav', 'ul', 'ol', 'li', 'table', 'tr', 'td', 'form', 'header', 'footer', 'aside', 'main', 'section', 'article', 'dialog', 'fieldset', 'label']);
+const STRUCTURAL = new Set([
+  'nav',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'tr',
+  'td',
+  'form',
+  'header',
+  'footer',
+  'aside',
+  'main',
+  'section',
+  'article',
+  'dialog',
+  'fieldset',
+  'label',
+]);
 
 function isStructural(a: Ancestor): boolean {
   return STRUCTURAL.has(a.tag) || !!a.role || !!a.testId;
@@ -261,14 +279,38 @@ export function ancestorsSim(a: readonly Ancestor[], b: readonly Ancestor[]): nu
       const sim = ancestorSim(a[i - 1]!, b[j - 1]!);
       // an ancestor far from its original depth counts a bit less
       const shift = Math.abs(i - j);
-      const pair = dp[(i - 1) * (m + 1) + j - 1]! + (sim > 0.3 ? W(i - 1) * sim * (shift ? Math.max(0.6, 1 - 0.1 * shift) : 1) : 0);
+      const pair =
+        dp[(i - 1) * (m + 1) + j - 1]! +
+        (sim > 0.3 ? W(i - 1) * sim * (shift ? Math.max(0.6, 1 - 0.1 * shift) : 1) : 0);
       dp[i * (m + 1) + j] = Math.max(skipA, skipB, pair);
     }
   }
   return Math.max(0, dp[n * (m + 1) + m]!) / total;
 }
 
-const STOP = new Set(['#', 'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'der', 'die', 'das', 'und', 'oder', 'von', 'zu', 'im', 'in', 'mit']);
+const STOP = new Set([
+  '#',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'der',
+  'die',
+  'das',
+  'und',
+  'oder',
+  'von',
+  'zu',
+  'im',
+  'in',
+  'mit',
+]);
 
 const wordsCache = new WeakMap<readonly string[], string[]>();
 
@@ -296,11 +338,12 @@ export function neighboursSim(
   depthB?: readonly number[],
 ): number {
   const all = bagSim(weightedBag(a, depthA, false), weightedBag(b, depthB, false), idf);
-  const useDepth = !!depthA && depthA.length === a.length && !!depthB && depthB.length === b.length && depthA.includes(0);
+  const useDepth =
+    !!depthA && depthA.length === a.length && !!depthB && depthB.length === b.length && depthA.includes(0);
   if (!useDepth) return all;
   // the element's own siblings (level 0) compared with the candidate's own siblings only: a breadcrumb
   // link and the same link in the nav bar next to it share the page around them, not their siblings
-  return 0.5 * all + 0.5 * bagSim(weightedBag(a, depthA, true), weightedBag(b, depthB, true), idf);
+  return 0.75 * all + 0.25 * bagSim(weightedBag(a, depthA, true), weightedBag(b, depthB, true), idf);
 }
 
 function bagSim(ba: Map<string, number>, bb: Map<string, number>, idf?: (w: string) => number): number {
@@ -327,7 +370,11 @@ const nearCache = new WeakMap<readonly string[], Map<string, number>>();
  * DOM level of each snippet is known (inserted siblings then do not push real context away), else
  * 0.6^index. `nearOnly`: the level-0 snippets only.
  */
-function weightedBag(snippets: readonly string[], depth: readonly number[] | undefined, nearOnly: boolean): Map<string, number> {
+function weightedBag(
+  snippets: readonly string[],
+  depth: readonly number[] | undefined,
+  nearOnly: boolean,
+): Map<string, number> {
   const cache = nearOnly ? nearCache : bagCache;
   const hit = cache.get(snippets);
   if (hit) return hit;
@@ -344,7 +391,10 @@ function weightedBag(snippets: readonly string[], depth: readonly number[] | und
 }
 
 /** inverse document frequency of neighbour words over the target and its candidates */
-export function neighbourIdf(target: readonly string[], candidates: readonly (readonly string[] | undefined)[]): (w: string) => number {
+export function neighbourIdf(
+  target: readonly string[],
+  candidates: readonly (readonly string[] | undefined)[],
+): (w: string) => number {
   const df = new Map<string, number>();
   const addDoc = (snips: readonly string[]) => {
     for (const w of new Set(bagOfWords(snips))) df.set(w, (df.get(w) ?? 0) + 1);

@@ -8,12 +8,13 @@ export const MAX_TEXT = 160;
 /** cap of the strings compared with edit distance */
 export const MAX_COMPARE = 64;
 
-const WS = /(?:\s|\u00a0|\u200b|\u200c|\u200d|\u2060|\ufeff)+/g;
+const WS = /[\s\u00a0\u200b\u200c\u2060\ufeff]+/g;
+const ZWJ = /\u200d/g;
 const DIGITS = /\d+(?:[.,:/]\d+)*/g;
 
 /** collapse whitespace (incl. nbsp and zero-width characters) and trim */
 export function collapse(s: string): string {
-  return s.replace(WS, ' ').trim();
+  return (s.includes('\u200d') ? s.replace(ZWJ, '') : s).replace(WS, ' ').trim();
 }
 
 /** cut to `max` characters without splitting a surrogate pair */
@@ -63,7 +64,8 @@ export function tokens(s: string): string[] {
 
 /* ---------- hashed class names ---------- */
 
-const HASH_PREFIX = /^(?:css|sc|jsx|emotion|styled|jss|makeStyles|tss|svelte|astro|chakra|mui-[a-z]+|e)-[a-zA-Z0-9_-]{4,}$/;
+const HASH_PREFIX =
+  /^(?:css|sc|jsx|emotion|styled|jss|makeStyles|tss|svelte|astro|chakra|mui-[a-z]+|e)-[a-zA-Z0-9_-]{4,}$/;
 const VOWELS = /[aeiouy]/i;
 
 /** a single class-name segment (between `-`/`_`) that looks machine-made */
@@ -176,7 +178,10 @@ export function isGeneratedId(id: string): boolean {
   if (!id) return false;
   if (GENERATED_ID.some((re) => re.test(id))) return true;
   if (/^\d/.test(id)) return true;
-  return id.split(/[-_:.]+/).filter(Boolean).some(isRandomSegment);
+  return id
+    .split(/[-_:.]+/)
+    .filter(Boolean)
+    .some(isRandomSegment);
 }
 
 /** words of an identifier: split at separators and camelCase, digits masked, lower-case */
@@ -211,6 +216,8 @@ export function isIdSegment(seg: string): boolean {
   return isRandomSegment(seg) && seg.length >= 8;
 }
 
+const originCache = new Map<string, string>();
+
 /**
  * Normalise an href: path (for same-origin links, else host + path), hash routes kept (`#/settings`),
  * query reduced to its sorted keys. Returns null for `javascript:` and empty hrefs.
@@ -226,11 +233,15 @@ export function normHref(href: string | null | undefined, base: string): { path:
   } catch {
     return { path: cap(raw, 300), queryKeys: [] };
   }
-  let baseOrigin = '';
-  try {
-    baseOrigin = new URL(base).origin;
-  } catch {
-    /* about:blank */
+  let baseOrigin = originCache.get(base);
+  if (baseOrigin === undefined) {
+    try {
+      baseOrigin = new URL(base).origin;
+    } catch {
+      baseOrigin = ''; // about:blank
+    }
+    if (originCache.size > 50) originCache.clear();
+    originCache.set(base, baseOrigin);
   }
   let path: string;
   if (u.protocol === 'http:' || u.protocol === 'https:') {
@@ -240,7 +251,10 @@ export function normHref(href: string | null | undefined, base: string): { path:
   } else {
     path = u.protocol; // mailto:, tel: – the address itself is personal data
   }
-  const keys = [...new Set([...u.searchParams.keys()])].filter((k) => k.length <= 100).sort().slice(0, 20);
+  const keys = [...new Set([...u.searchParams.keys()])]
+    .filter((k) => k.length <= 100)
+    .sort()
+    .slice(0, 20);
   return { path: cap(path, 300), queryKeys: keys };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageKey } from '../i18n';
+import type { InPageKey } from '../i18n/inpage';
 
 /** Every error the protocol can answer; each has a translated text under `error.<code>`. */
 export const ErrorCode = z.enum([
@@ -34,7 +34,8 @@ export class LotseError extends Error {
   }
 }
 
-export function errorMessageKey(code: ErrorCode): MessageKey {
+/** In-page key: the content script shows these errors too (the compiler checks every code has one). */
+export function errorMessageKey(code: ErrorCode): InPageKey {
   return `error.${code}`;
 }
 

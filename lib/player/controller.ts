@@ -4,7 +4,7 @@
  * overlay and a port to the background. It shows; it never clicks for the mentee.
  */
 import { describe, interactiveTarget, resolve, type ElementFingerprint, type ResolveResult } from '../locator';
-import { createTranslator, type Translate } from '../i18n';
+import { createTranslator, type Translate } from '../i18n/inpage';
 import { isLotseUi } from '../inpage/host';
 import type { Playback } from '../messages/parts/player';
 import {
@@ -25,9 +25,26 @@ import {
   tagOf,
   type Off,
 } from './dom';
-import { assertNever, stepIndexOf, transition, type Effect, type HealthOutcome, type PlayerEvent, type PlayerState } from './machine';
+import {
+  assertNever,
+  stepIndexOf,
+  transition,
+  type Effect,
+  type HealthOutcome,
+  type PlayerEvent,
+  type PlayerState,
+} from './machine';
 import { Overlay, type Button, type CardView, type OverlayAction } from './overlay';
-import { completes, elementName, fingerprintsOf, needsElement, pageOfStep, samePage, type Observation, type PlayStep } from './steps';
+import {
+  completes,
+  elementName,
+  fingerprintsOf,
+  needsElement,
+  pageOfStep,
+  samePage,
+  type Observation,
+  type PlayStep,
+} from './steps';
 
 export type UiPrefs = Playback['prefs'];
 
@@ -129,7 +146,8 @@ export class PlayerController {
   start(pb: Playback): void {
     const same = this.pb?.walkthrough.id === pb.walkthrough.id && this.state.kind !== 'idle';
     // The same position pushed again (the page asked for it and the background pushed it): nothing to do.
-    if (same && stepIndexOf(this.state) === pb.stepIndex && this.state.kind !== 'paused' && pb.status === 'playing') return;
+    if (same && stepIndexOf(this.state) === pb.stepIndex && this.state.kind !== 'paused' && pb.status === 'playing')
+      return;
     this.clearToast();
     this.pb = pb;
     this.t = createTranslator(pb.prefs.locale);
@@ -139,7 +157,12 @@ export class PlayerController {
     if (!this.globalOffs.length) this.installGlobal();
     this.lastRendered = '';
     if (pb.timesFinished !== undefined) this.timesFinished = pb.timesFinished;
-    this.dispatch({ type: 'start', index: pb.stepIndex, paused: pb.status === 'paused', finished: pb.status === 'finished' });
+    this.dispatch({
+      type: 'start',
+      index: pb.stepIndex,
+      paused: pb.status === 'paused',
+      finished: pb.status === 'finished',
+    });
   }
 
   /** Closed elsewhere (side panel, another tab): remove everything without a notice. */
@@ -201,7 +224,9 @@ export class PlayerController {
             : effect.outcome === 'ambiguous' || effect.outcome === 'not-found' || effect.outcome === 'found'
               ? this.lastScore
               : undefined;
-        void this.port.health(wid, step.id, effect.outcome, score !== undefined ? clamp01(score) : undefined).catch(() => undefined);
+        void this.port
+          .health(wid, step.id, effect.outcome, score !== undefined ? clamp01(score) : undefined)
+          .catch(() => undefined);
         return;
       }
       case 'heal': {
@@ -278,7 +303,8 @@ export class PlayerController {
       case 'restart':
         if (action === 'pause' && this.state.kind === 'pointing') return this.dispatch({ type: 'cancel' });
         if (action === 'pause' && (this.state.kind === 'paused' || this.state.kind === 'finished')) return;
-        if (action === 'confirm' && this.state.kind === 'ambiguous') this.chosen = this.candidates[this.state.candidate]?.element ?? null;
+        if (action === 'confirm' && this.state.kind === 'ambiguous')
+          this.chosen = this.candidates[this.state.candidate]?.element ?? null;
         return this.dispatch({ type: action });
       case 'pick-yes':
         return this.dispatch({ type: 'healed' });
@@ -386,7 +412,8 @@ export class PlayerController {
         finish();
         performance.mark(PERF_FOUND);
         this.target = res.element;
-        if (wasAmbiguous && !quiet) void this.port.health(pb.walkthrough.id, step.id, 'found', clamp01(res.score)).catch(() => undefined);
+        if (wasAmbiguous && !quiet)
+          void this.port.health(pb.walkthrough.id, step.id, 'found', clamp01(res.score)).catch(() => undefined);
         this.dispatch({ type: 'found' });
         return;
       }
@@ -504,7 +531,10 @@ export class PlayerController {
       const el = hit(e);
       const t = eventTarget(e);
       if (!el || !(t instanceof Element)) return;
-      const checked = tagOf(t) === 'input' && ['checkbox', 'radio'].includes((t as HTMLInputElement).type) ? (t as HTMLInputElement).checked : undefined;
+      const checked =
+        tagOf(t) === 'input' && ['checkbox', 'radio'].includes((t as HTMLInputElement).type)
+          ? (t as HTMLInputElement).checked
+          : undefined;
       const settle = settleMs(t);
       if (settle === 0) return observe(el, { kind: 'change', ...(checked !== undefined ? { checked } : {}) });
       // A list changed with the arrow keys, or a date typed digit by digit, fires `change` on every key:
@@ -529,7 +559,8 @@ export class PlayerController {
       if (pending.has(el)) return commit(el);
       const tag = tagOf(el);
       if (tag === 'textarea' || tag === 'select') return; // Enter is a new line / opens the list there
-      if (tag === 'input' || closest(el, '[contenteditable]') || closest(el, '[role=textbox]') === el) observe(el, { kind: 'commit' });
+      if (tag === 'input' || closest(el, '[contenteditable]') || closest(el, '[role=textbox]') === el)
+        observe(el, { kind: 'commit' });
     });
     // contenteditable has no change event: typing, then leaving the field commits it
     const dirty = new WeakSet<Element>();
@@ -551,7 +582,7 @@ export class PlayerController {
     const check = setInterval(() => {
       const current = this.state.kind === 'ambiguous' ? this.candidates[this.state.candidate]?.element : this.target;
       if (current && (!isConnected(current) || !isShown(current))) this.dispatch({ type: 'lost' });
-    }, 700);
+    }, 1000);
     this.watchOffs.push(() => clearInterval(check));
   }
 
@@ -570,7 +601,10 @@ export class PlayerController {
     };
     const nav = (globalThis as { navigation?: EventTarget }).navigation;
     if (nav) this.globalOffs.push(listen(nav, 'currententrychange', onUrl, { capture: false }));
-    this.globalOffs.push(listen(window, 'popstate', onUrl, { capture: false }), listen(window, 'hashchange', onUrl, { capture: false }));
+    this.globalOffs.push(
+      listen(window, 'popstate', onUrl, { capture: false }),
+      listen(window, 'hashchange', onUrl, { capture: false }),
+    );
     // Without the Navigation API (Firefox) pushState fires no event: a cheap address check.
     const poll = setInterval(onUrl, nav ? 2000 : 700);
     this.globalOffs.push(() => clearInterval(poll));
@@ -580,16 +614,22 @@ export class PlayerController {
         e.preventDefault();
         this.overlay?.focusCard();
       }),
-      listen(document, 'visibilitychange', () => {
-        if (document.visibilityState !== 'visible' || !this.pb) return;
-        void this.port
-          .prefs()
-          .then((p) => {
-            const cur = this.pb?.prefs;
-            if (cur && (cur.locale !== p.locale || cur.largeText !== p.largeText || cur.dimPage !== p.dimPage)) this.applyPrefs(p);
-          })
-          .catch(() => undefined);
-      }, { capture: false }),
+      listen(
+        document,
+        'visibilitychange',
+        () => {
+          if (document.visibilityState !== 'visible' || !this.pb) return;
+          void this.port
+            .prefs()
+            .then((p) => {
+              const cur = this.pb?.prefs;
+              if (cur && (cur.locale !== p.locale || cur.largeText !== p.largeText || cur.dimPage !== p.dimPage))
+                this.applyPrefs(p);
+            })
+            .catch(() => undefined);
+        },
+        { capture: false },
+      ),
     );
   }
 
@@ -604,7 +644,8 @@ export class PlayerController {
       this.dispatch({ type: 'done' });
       return;
     }
-    if (this.state.kind === 'looking') this.restartLookClock(); // the new route renders: give it time
+    if (this.state.kind === 'looking')
+      this.restartLookClock(); // the new route renders: give it time
     else if (this.state.kind === 'looks-different') this.look(index, true);
   }
 
@@ -636,7 +677,9 @@ export class PlayerController {
           if (!isTrusted(e) || this.picked) return;
           this.overlay?.setHover(targetOf(e));
         }),
-        ...['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick', 'auxclick'].map((type) => listen(doc, type, block)),
+        ...['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick', 'auxclick'].map((type) =>
+          listen(doc, type, block),
+        ),
         listen(doc, 'focusin', (e) => {
           if (!isTrusted(e) || this.picked) return;
           const el = targetOf(e);
@@ -754,21 +797,29 @@ export class PlayerController {
             last
               ? { action: 'none', label: s.count === 1 ? t('player.ambiguous.no') : t('player.ambiguous.none') }
               : { action: 'reject', label: t('player.ambiguous.next', { k: s.candidate + 2, n: s.count }) },
-            ...(last ? [] : [{ action: 'none' as const, label: t('player.ambiguous.none'), variant: 'ghost' as const }]),
+            ...(last
+              ? []
+              : [{ action: 'none' as const, label: t('player.ambiguous.none'), variant: 'ghost' as const }]),
           ],
           footer,
           focus: true,
         };
         if (cand) revealElement(cand, this.reducedMotion);
         overlay.render(view, 'anchor', cand, 'candidate');
-        this.watch(this.candidates.map((c) => c.element), step);
+        this.watch(
+          this.candidates.map((c) => c.element),
+          step,
+        );
         if (changed) overlay.announce(`${view.title} ${view.text ?? ''}`);
         return;
       }
       case 'looks-different': {
         const step = pb.steps[s.index]!;
         const name = elementName(step);
-        const otherPage = !samePage(pageOfStep(step), location.href) && !samePage(step.url, location.href) && /^https?:/i.test(step.url);
+        const otherPage =
+          !samePage(pageOfStep(step), location.href) &&
+          !samePage(step.url, location.href) &&
+          /^https?:/i.test(step.url);
         const shot = this.screenshotFor(step);
         const view: CardView = {
           kind: 'looks-different',
@@ -777,10 +828,14 @@ export class PlayerController {
           title: t('player.different.title'),
           text: name ? t('player.different.text', { name }) : t('player.different.textGeneric'),
           ...(otherPage ? { note: { icon: 'info' as const, text: t('player.different.otherPage') } } : {}),
-          ...(shot ? { screenshot: { bitmap: shot, alt: t('player.different.shotAlt'), label: t('player.different.shot') } } : {}),
+          ...(shot
+            ? { screenshot: { bitmap: shot, alt: t('player.different.shotAlt'), label: t('player.different.shot') } }
+            : {}),
           stack: true,
           buttons: [
-            ...(otherPage ? [{ action: 'go-page' as const, label: t('player.different.goThere'), variant: 'primary' as const }] : []),
+            ...(otherPage
+              ? [{ action: 'go-page' as const, label: t('player.different.goThere'), variant: 'primary' as const }]
+              : []),
             { action: 'point', label: t('player.different.point'), variant: otherPage ? 'secondary' : 'primary' },
             { action: 'skip', label: t('player.different.skip') },
             { action: 'question', label: t('player.different.ask') },
@@ -868,9 +923,15 @@ export class PlayerController {
     let note: CardView['note'];
     if (a.type === 'input' && a.sensitive) note = { icon: 'lock', text: t('player.sensitive') };
     else if (tip || !hasElement) {
-      note = a.type === 'navigate' ? { icon: 'info', text: t('player.navigateWait') } : { icon: 'info', text: t('player.tipNext') };
+      note =
+        a.type === 'navigate'
+          ? { icon: 'info', text: t('player.navigateWait') }
+          : { icon: 'info', text: t('player.tipNext') };
     } else note = { icon: 'hand', text: t('player.doItYourself') };
-    const example = a.type === 'input' && a.keepValue && !a.sensitive && a.exampleValue ? t('player.example', { value: a.exampleValue }) : undefined;
+    const example =
+      a.type === 'input' && a.keepValue && !a.sensitive && a.exampleValue
+        ? t('player.example', { value: a.exampleValue })
+        : undefined;
     return {
       kind: 'step',
       progress: { k: index + 1, n },
@@ -997,7 +1058,8 @@ function settleMs(el: Element): number {
 function isComplete(el: Element): boolean {
   if (tagOf(el) !== 'input') return true;
   const { type, value } = el as HTMLInputElement;
-  if (type === 'date' || type === 'datetime-local' || type === 'month' || type === 'week') return /^(19|20|21)\d\d-/.test(value);
+  if (type === 'date' || type === 'datetime-local' || type === 'month' || type === 'week')
+    return /^(19|20|21)\d\d-/.test(value);
   return value !== '';
 }
 

@@ -86,7 +86,9 @@ export function frameElementOf(w: Window): Element | null {
 
 export function contentDocumentOf(frame: Element): Document | null {
   try {
-    return tagOf(frame) === 'iframe' || tagOf(frame) === 'frame' ? gContentDocument.call(frame as HTMLIFrameElement) : null;
+    return tagOf(frame) === 'iframe' || tagOf(frame) === 'frame'
+      ? gContentDocument.call(frame as HTMLIFrameElement)
+      : null;
   } catch {
     return null;
   }

@@ -293,7 +293,13 @@ export function transition(state: PlayerState, event: PlayerEvent, ctx: MachineC
       const { index } = state;
       switch (event.type) {
         case 'resume':
-          return { state: { kind: 'looking', index }, effects: [{ type: 'save', index, status: 'playing' }, { type: 'look', index }] };
+          return {
+            state: { kind: 'looking', index },
+            effects: [
+              { type: 'save', index, status: 'playing' },
+              { type: 'look', index },
+            ],
+          };
         case 'exit':
           return { state: { kind: 'idle' }, effects: [{ type: 'close', reason: 'exit' }] };
         case 'start':

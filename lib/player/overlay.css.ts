@@ -7,6 +7,8 @@ export const OVERLAY_CSS = `
 .lp-layer { position: fixed; inset: 0; pointer-events: none; }
 .lp-box {
   position: fixed; left: 0; top: 0; width: 0; height: 0; pointer-events: none;
+  /* own compositing layer: the page changing underneath must not repaint the dimming */
+  will-change: transform;
   border-radius: 8px; border: 3px solid var(--lotse-color-highlight);
   box-shadow: 0 0 0 4px rgba(242, 169, 0, 0.28);
   transition: transform var(--lotse-transition), width var(--lotse-transition), height var(--lotse-transition);
@@ -23,7 +25,7 @@ export const OVERLAY_CSS = `
 }
 
 .lp-card {
-  position: fixed; left: 0; top: 0; pointer-events: auto;
+  position: fixed; left: 0; top: 0; pointer-events: auto; will-change: transform;
   width: min(400px, calc(100vw - 24px));
   background: var(--lotse-color-bg); color: var(--lotse-color-text);
   border: 1px solid var(--lotse-color-border); border-radius: 14px;

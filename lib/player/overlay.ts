@@ -5,11 +5,12 @@
  * Lives in a shadow root; built with DOM APIs, never innerHTML. Clicks that the page's own scripts
  * dispatch (isTrusted false) on our buttons do nothing.
  */
-import { arrow, autoUpdate, computePosition, flip, offset, shift, type Middleware, type Placement as Side, type VirtualElement } from '@floating-ui/dom';
+import { arrow, autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { createInPageHost, h, type InPageHost } from '../inpage/host';
-import type { Translate } from '../i18n';
+import type { Translate } from '../i18n/inpage';
 import { deepActiveElement, isEditable, isTrusted, listen, topRect, type Off } from './dom';
 import { OVERLAY_CSS } from './overlay.css';
+import { SIDES, cardBox, chooseSide, fits, type Side } from './placement';
 
 export type OverlayAction =
   | 'back'
@@ -131,6 +132,7 @@ export class Overlay {
   private pointerIndex = 0;
   /** where the mouse is: the card must not appear under it (a site's hover menu would close) */
   private pointer: { x: number; y: number } | null = null;
+  private side: Side | null = null;
   private viaPointer = false;
   private renderCount = 0;
   /** performance probe: called once the card for a found element has been painted */
@@ -154,10 +156,20 @@ export class Overlay {
     this.ui.root.append(this.layer, this.card, this.live);
 
     // Our UI's events stay ours: a site's "click outside closes the dialog" must not fire on them.
-    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout']) {
-      this.offs.push(
-        listen(this.ui.root, type, (e) => e.stopPropagation(), { capture: false }),
-      );
+    for (const type of [
+      'click',
+      'mousedown',
+      'mouseup',
+      'pointerdown',
+      'pointerup',
+      'keydown',
+      'keyup',
+      'keypress',
+      'input',
+      'focusin',
+      'focusout',
+    ]) {
+      this.offs.push(listen(this.ui.root, type, (e) => e.stopPropagation(), { capture: false }));
     }
     // The index of the card a pointer went down on: a click on "Next" must not also count when the
     // page field lost focus to it and that already completed the step (blur → change → next step).
@@ -169,7 +181,10 @@ export class Overlay {
       listen(window, 'keydown', () => (this.viaPointer = false), { capture: true, passive: true }),
     );
     this.offs.push(
-      listen<PointerEvent>(window, 'pointermove', (e) => (this.pointer = { x: e.clientX, y: e.clientY }), { capture: true, passive: true }),
+      listen<PointerEvent>(window, 'pointermove', (e) => (this.pointer = { x: e.clientX, y: e.clientY }), {
+        capture: true,
+        passive: true,
+      }),
     );
     this.offs.push(
       listen<KeyboardEvent>(this.card, 'keydown', (e) => {
@@ -200,7 +215,9 @@ export class Overlay {
 
   /** Move the keyboard focus to the card (Alt+Shift+L, or a decision the mentee must make). */
   focusCard(): void {
-    const first = this.card.querySelector<HTMLElement>('[data-autofocus]') ?? this.card.querySelector<HTMLElement>('button:not(:disabled)');
+    const first =
+      this.card.querySelector<HTMLElement>('[data-autofocus]') ??
+      this.card.querySelector<HTMLElement>('button:not(:disabled)');
     // after a mouse click no focus ring (it would look like a highlighted choice); with the keyboard, yes
     (first ?? this.card).focus({ preventScroll: true, focusVisible: !this.viaPointer } as FocusOptions);
   }
@@ -268,6 +285,7 @@ export class Overlay {
     this.stopTracking?.();
     this.stopTracking = null;
     this.anchor = el;
+    this.side = null;
     if (!el) {
       this.box.hidden = true;
       this.box.removeAttribute('data-pulse');
@@ -281,13 +299,24 @@ export class Overlay {
     // floating-ui listens to scroll and resize of the element's ancestors (also across the iframe),
     // a ResizeObserver and an IntersectionObserver for layout shifts: no polling, no per-frame work.
     const tracker: VirtualElement = { getBoundingClientRect: () => topRect(el), contextElement: el };
-    this.stopTracking = autoUpdate(tracker, this.card, () => this.update(), {
+    const stopAuto = autoUpdate(tracker, this.card, () => this.update(), {
       ancestorScroll: true,
       ancestorResize: true,
       elementResize: true,
       layoutShift: true,
       animationFrame: false,
     });
+    // A dialog that slides or fades in moves its fields with a CSS transform, which none of the above
+    // notice: place the box again when a transition or animation on the page ends (no per-frame work).
+    const doc = el.ownerDocument;
+    const onMotionEnd = () => this.update();
+    doc.addEventListener('transitionend', onMotionEnd, true);
+    doc.addEventListener('animationend', onMotionEnd, true);
+    this.stopTracking = () => {
+      stopAuto();
+      doc.removeEventListener('transitionend', onMotionEnd, true);
+      doc.removeEventListener('animationend', onMotionEnd, true);
+    };
   }
 
   private placeBox(box: HTMLElement, el: Element): void {
@@ -307,14 +336,22 @@ export class Overlay {
     // iframe offset a second time.
     const reference: VirtualElement = { getBoundingClientRect: () => topRect(el) };
     const renderId = this.renderCount;
+    // The side: kept while it still fits (the card must not jump away from a mouse about to click it);
+    // chosen anew for a new element, away from the mouse pointer (see placement.ts).
+    const ref = topRect(el);
+    const card = { width: this.card.offsetWidth, height: this.card.offsetHeight };
+    const de = document.documentElement;
+    const view = { width: de?.clientWidth || window.innerWidth, height: de?.clientHeight || window.innerHeight };
+    if (!this.side || !fits(cardBox(this.side, ref, card, view, 16, 12), view, 12))
+      this.side = chooseSide(ref, card, view, this.pointer);
     void computePosition(reference, this.card, {
       strategy: 'fixed',
-      placement: 'bottom',
+      placement: this.side ?? 'bottom',
       middleware: [
         offset(16),
-        flip({ padding: 12, fallbackPlacements: ['top', 'right', 'left'] }),
-        shift({ padding: 12 }),
-        this.avoidPointer(),
+        // the chosen side first; flip is the safety net should the card not fit there after all
+        flip({ padding: 12, fallbackPlacements: SIDES.filter((x) => x !== this.side) }),
+        shift({ padding: 12, crossAxis: true }),
         arrow({ element: this.arrowEl, padding: 14 }),
       ],
     }).then(({ x, y, placement, middlewareData }) => {
@@ -336,26 +373,6 @@ export class Overlay {
         requestAnimationFrame(() => setTimeout(probe, 0));
       }
     });
-  }
-
-  /**
-   * A card under the mouse pointer would make the page see the pointer leave its element: a menu that
-   * opens on hover (the reaction picker) would close. Try the other sides before settling.
-   */
-  private avoidPointer(): Middleware {
-    return {
-      name: 'avoidPointer',
-      fn: ({ x, y, rects, placement, middlewareData }) => {
-        const p = this.pointer;
-        const tried = (middlewareData.avoidPointer as { tried?: Side[] } | undefined)?.tried ?? [];
-        if (!p) return {};
-        const inside = p.x >= x - 8 && p.x <= x + rects.floating.width + 8 && p.y >= y - 8 && p.y <= y + rects.floating.height + 8;
-        if (!inside) return {};
-        const next = (['bottom', 'top', 'right', 'left'] as Side[]).find((s) => s !== placement && !tried.includes(s));
-        if (!next) return {};
-        return { data: { tried: [...tried, placement] }, reset: { placement: next } };
-      },
-    };
   }
 
   private button(b: Button, renderId: number): HTMLButtonElement {
@@ -384,7 +401,10 @@ export class Overlay {
     if (view.kind !== 'toast') {
       const head = h('div', { class: 'lp-head' }, icon('mark', 18), h('span', { text: 'Lotse' }));
       if (view.progress) {
-        head.append(h('span', { 'aria-hidden': 'true', text: '·' }), h('span', { text: t('player.stepOf', view.progress) }));
+        head.append(
+          h('span', { 'aria-hidden': 'true', text: '·' }),
+          h('span', { text: t('player.stepOf', view.progress) }),
+        );
       }
       nodes.push(head);
       if (view.progress && view.progress.n > 0) {
@@ -394,15 +414,29 @@ export class Overlay {
         nodes.push(h('div', { class: 'lp-progress', 'aria-hidden': 'true' }, fill));
       }
     }
-    if (view.badge) nodes.push(h('div', { class: `lp-badge lp-badge--${view.badge}`, 'aria-hidden': 'true' }, icon(view.badge, 26)));
+    if (view.badge)
+      nodes.push(h('div', { class: `lp-badge lp-badge--${view.badge}`, 'aria-hidden': 'true' }, icon(view.badge, 26)));
     const title = h('h2', { class: 'lp-title', id: 'lp-title', lang: view.titleLang, text: view.title });
     nodes.push(title);
-    if (view.busy) nodes.push(h('div', { class: 'lp-looking' }, h('div', { class: 'lp-spinner', 'aria-hidden': 'true' }), h('span', { text: view.busy })));
+    if (view.busy)
+      nodes.push(
+        h(
+          'div',
+          { class: 'lp-looking' },
+          h('div', { class: 'lp-spinner', 'aria-hidden': 'true' }),
+          h('span', { text: view.busy }),
+        ),
+      );
     const desc = h('div', { id: 'lp-desc' });
-    if (view.text) desc.append(h('p', { class: 'lp-text', lang: view.kind === 'step' ? view.titleLang : undefined, text: view.text }));
+    if (view.text)
+      desc.append(
+        h('p', { class: 'lp-text', lang: view.kind === 'step' ? view.titleLang : undefined, text: view.text }),
+      );
     if (view.example) desc.append(h('p', { class: 'lp-example', lang: view.titleLang, text: view.example }));
-    if (view.note) desc.append(h('p', { class: 'lp-note' }, icon(view.note.icon, 16), h('span', { text: view.note.text })));
-    if (view.kind === 'step' || view.kind === 'looking') desc.append(h('span', { class: 'lp-sr', text: t('player.keyboardHint') }));
+    if (view.note)
+      desc.append(h('p', { class: 'lp-note' }, icon(view.note.icon, 16), h('span', { text: view.note.text })));
+    if (view.kind === 'step' || view.kind === 'looking')
+      desc.append(h('span', { class: 'lp-sr', text: t('player.keyboardHint') }));
     nodes.push(desc);
     if (view.screenshot) {
       nodes.push(h('p', { class: 'lp-shot-label', text: view.screenshot.label }));

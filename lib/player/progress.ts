@@ -115,9 +115,9 @@ export function summarize(
 }
 
 /** Library order: what he is in the middle of first (latest first), then the rest, newest first. */
-export function libraryOrder<T extends { walkthrough: Pick<Walkthrough, 'updatedAt' | 'title'>; summary: LibrarySummary }>(
-  items: readonly T[],
-): T[] {
+export function libraryOrder<
+  T extends { walkthrough: Pick<Walkthrough, 'updatedAt' | 'title'>; summary: LibrarySummary },
+>(items: readonly T[]): T[] {
   const rank = (s: LibrarySummary) => (s.status === 'in-progress' ? 0 : 1);
   return [...items].sort(
     (a, b) =>

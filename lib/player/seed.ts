@@ -50,7 +50,9 @@ export async function seedWalkthrough(input: SeedInput): Promise<{ walkthroughId
           id: newId(),
           ownerKind: 'step',
           ownerId: id,
-          blob: new Blob([Uint8Array.from(atob(s.screenshot.base64), (c) => c.charCodeAt(0))], { type: s.screenshot.mime }),
+          blob: new Blob([Uint8Array.from(atob(s.screenshot.base64), (c) => c.charCodeAt(0))], {
+            type: s.screenshot.mime,
+          }),
           mime: s.screenshot.mime,
           width: s.screenshot.width,
           height: s.screenshot.height,

@@ -101,7 +101,11 @@ export function pageOfStep(step: Pick<PlayStep, 'url' | 'action'>): string {
  * page but is the page of one of the next two steps, continue there instead of declaring the saved step
  * "looks different".
  */
-export function catchUpIndex(steps: readonly Pick<PlayStep, 'url' | 'action'>[], index: number, currentUrl: string): number {
+export function catchUpIndex(
+  steps: readonly Pick<PlayStep, 'url' | 'action'>[],
+  index: number,
+  currentUrl: string,
+): number {
   const current = steps[index];
   if (!current || samePage(pageOfStep(current), currentUrl) || samePage(current.url, currentUrl)) return index;
   for (let j = index + 1; j <= Math.min(index + 2, steps.length - 1); j++) {
@@ -129,7 +133,8 @@ export function originsOf(urls: readonly string[]): Set<string> {
 export function elementName(step: Pick<PlayStep, 'target' | 'healedTarget'>): string | undefined {
   const fp = step.healedTarget ?? step.target;
   if (!fp) return undefined;
-  const raw = fp.name || fp.label || fp.attrs?.ariaLabel || fp.attrs?.placeholder || fp.directText || fp.text || fp.attrs?.title;
+  const raw =
+    fp.name || fp.label || fp.attrs?.ariaLabel || fp.attrs?.placeholder || fp.directText || fp.text || fp.attrs?.title;
   // Stored texts have digits masked as "#" (counters); drop those rather than show "(#)".
   const name = raw
     ?.replace(/\s*\(#\)/g, '')

@@ -4,7 +4,7 @@
  * inline !important host styles) and its clicks are never recorded (`data-lotse-ui`, see isLotseUi).
  */
 import { createInPageHost, h, type InPageHost } from '../inpage/host';
-import { createTranslator, type Translate, type UiLocale } from '../i18n';
+import { createTranslator, type Translate, type UiLocale } from '../i18n/inpage';
 
 export interface BarState {
   paused: boolean;

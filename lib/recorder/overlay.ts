@@ -4,7 +4,7 @@
  * no innerHTML, never restyles the page.
  */
 import { createInPageHost, h, type InPageHost } from '../inpage/host';
-import { createTranslator, type UiLocale } from '../i18n';
+import { createTranslator, type UiLocale } from '../i18n/inpage';
 import type { Rect } from './page';
 
 const CSS = `

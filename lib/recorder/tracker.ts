@@ -46,8 +46,15 @@ interface Emitted<K> {
 export const DOUBLE_CLICK_MS = 800;
 /** a submit this soon after a click on its submit button is that click's effect */
 export const SUBMIT_AFTER_CLICK_MS = 2000;
-/** a pointerdown's snap is used by the click/change that follows within this time */
+/** a pointerdown's snap is used by the change (or keyboard click) that follows within this time */
 const PENDING_MS = 5000;
+/**
+ * A pointer click (detail ≥ 1) is the end of the press its pointerdown began, however long the button
+ * was held: its snap (taken before the click changed the page) stays the step's screenshot. Without
+ * this, a press held past PENDING_MS (or a slow capture on a loaded machine) got a fresh snap taken
+ * after the click – of the next page.
+ */
+const PRESS_MS = 60_000;
 
 export class StepTracker<K> {
   private pending: Pending<K> | undefined;
@@ -73,10 +80,11 @@ export class StepTracker<K> {
             this.pending = undefined;
             break; // the second click of a double click
           }
-          const id = this.takePending(ev.el, ev.at, ops);
+          const id = this.takePending(ev.el, ev.at, ops, ev.detail >= 1 ? PRESS_MS : PENDING_MS);
           this.emit(ops, { el: ev.el, id, kind: 'click', at: ev.at, submits: ev.submits }, false);
         } else if (ev.kind === 'text') {
-          if (this.focusClick?.el !== ev.el) this.focusClick = { el: ev.el, id: this.takePending(ev.el, ev.at, ops), at: ev.at };
+          const maxAge = ev.detail >= 1 ? PRESS_MS : PENDING_MS;
+          if (this.focusClick?.el !== ev.el) this.focusClick = { el: ev.el, id: this.takePending(ev.el, ev.at, ops, maxAge), at: ev.at };
         }
         // select, checkbox, radio, picker: their change event is the step
         break;
@@ -153,10 +161,10 @@ export class StepTracker<K> {
   }
 
   /** the id of the pointerdown snap for `el`, or a fresh id with its own snap */
-  private takePending(el: K, at: number, ops: Op<K>[]): string {
+  private takePending(el: K, at: number, ops: Op<K>[], maxAge = PENDING_MS): string {
     const p = this.pending;
     this.pending = undefined;
-    if (p && p.el === el && at - p.at < PENDING_MS) return p.id;
+    if (p && p.el === el && at - p.at < maxAge) return p.id;
     const id = this.newId();
     ops.push({ op: 'snap', id, el });
     return id;

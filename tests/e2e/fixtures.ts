@@ -56,10 +56,18 @@ export function watchRequestsLeaving(context: BrowserContext): string[] {
 }
 
 /** The worker may be reported before its script ran: wait until the e2e hooks are installed. */
-export async function waitForTestHooks(sw: Worker, timeoutMs = 15_000): Promise<void> {
+export async function waitForTestHooks(sw: Worker, hook?: string, timeoutMs = 15_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const ready = await sw.evaluate(() => typeof globalThis.lotseTest === 'object').catch(() => false);
+    // polled from outside: inside a worker that has not run its script yet not even setTimeout exists
+    const ready = await sw
+      .evaluate(
+        (name) =>
+          typeof globalThis.lotseTest === 'object' &&
+          (!name || typeof (globalThis.lotseTest as unknown as Record<string, unknown>)[name] === 'function'),
+        hook,
+      )
+      .catch(() => false);
     if (ready) return;
     await new Promise((r) => setTimeout(r, 100));
   }

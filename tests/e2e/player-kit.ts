@@ -63,7 +63,13 @@ function findIn(where: Where): boolean {
       root = host.shadowRoot;
     }
     const all = [...root.querySelectorAll(w.css)];
-    return (w.text ? all.find((e) => (e.textContent ?? '').includes(w.text!) || (e.getAttribute('aria-label') ?? '').includes(w.text!)) : all[0]) ?? null;
+    return (
+      (w.text
+        ? all.find(
+            (e) => (e.textContent ?? '').includes(w.text!) || (e.getAttribute('aria-label') ?? '').includes(w.text!),
+          )
+        : all[0]) ?? null
+    );
   };
   (globalThis as unknown as { __lotseFind: typeof find }).__lotseFind = find;
   const el = find(where);
@@ -78,15 +84,30 @@ export function locate(page: Page, w: Where): Locator {
   return w.text ? loc.filter({ hasText: w.text }).first() : loc.first();
 }
 
-export async function seed(background: Worker, input: SeedInput): Promise<{ walkthroughId: string; stepIds: string[] }> {
-  return background.evaluate((i) => (globalThis.lotseTest!.seedWalkthrough as (x: unknown) => Promise<{ walkthroughId: string; stepIds: string[] }>)(i), input);
+export async function seed(
+  background: Worker,
+  input: SeedInput,
+): Promise<{ walkthroughId: string; stepIds: string[] }> {
+  return background.evaluate(
+    (i) =>
+      (globalThis.lotseTest!.seedWalkthrough as (x: unknown) => Promise<{ walkthroughId: string; stepIds: string[] }>)(
+        i,
+      ),
+    input,
+  );
 }
 
 export async function setLocale(background: Worker, locale: 'de' | 'en'): Promise<void> {
   await background.evaluate((l) => globalThis.lotseTest!.updateSettings({ locale: l }), locale);
 }
 
-export const step = (title: string, url: string, action: StepAction, target?: ElementFingerprint, extra: Partial<SeedStep> = {}): SeedStep => ({
+export const step = (
+  title: string,
+  url: string,
+  action: StepAction,
+  target?: ElementFingerprint,
+  extra: Partial<SeedStep> = {},
+): SeedStep => ({
   title,
   url,
   action,
@@ -106,7 +127,9 @@ export function overlay(page: Page) {
     /** `orAsk`: on a changed site the locator may rightly ask "Is it this one?" instead */
     async expectStep(k: number, n: number, locale: 'de' | 'en' = 'en', orAsk = false) {
       await expect(card).toHaveAttribute('data-kind', orAsk ? /^(step|ambiguous)$/ : 'step', { timeout: 15_000 });
-      await expect(card.locator('.lp-head')).toContainText(locale === 'de' ? `Schritt ${k} von ${n}` : `Step ${k} of ${n}`);
+      await expect(card.locator('.lp-head')).toContainText(
+        locale === 'de' ? `Schritt ${k} von ${n}` : `Step ${k} of ${n}`,
+      );
     },
   };
 }
@@ -120,11 +143,13 @@ export async function expectHighlightOn(page: Page, el: Locator): Promise<void> 
       async () => {
         const a = await box.boundingBox();
         const b = await el.boundingBox();
-        if (!a || !b) {
-          if (process.env.LOTSE_DEBUG) console.log('highlight', a, b);
-          return Infinity;
-        }
-        return Math.max(Math.abs(a.x + 6 - b.x), Math.abs(a.y + 6 - b.y), Math.abs(a.width - 12 - b.width), Math.abs(a.height - 12 - b.height));
+        if (!a || !b) return Infinity;
+        return Math.max(
+          Math.abs(a.x + 6 - b.x),
+          Math.abs(a.y + 6 - b.y),
+          Math.abs(a.width - 12 - b.width),
+          Math.abs(a.height - 12 - b.height),
+        );
       },
       { timeout: 10_000 },
     )

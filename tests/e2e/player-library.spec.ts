@@ -4,7 +4,11 @@
  */
 import { test, expect, SHOTS_DIR } from './fixtures';
 
-test('hundreds of walkthroughs: virtualised, searchable, with progress and "changed" badges', async ({ background, sidepanel, sites }) => {
+test('hundreds of walkthroughs: virtualised, searchable, with progress and "changed" badges', async ({
+  background,
+  sidepanel,
+  sites,
+}) => {
   const ids = await background.evaluate(async (origin) => {
     const db = globalThis.lotseTest!.db;
     const now = Date.now();
@@ -41,8 +45,26 @@ test('hundreds of walkthroughs: virtualised, searchable, with progress and "chan
       await db.steps.bulkPut(steps);
       // one in progress (and changed since: version 3 > played 2), one finished twice
       await db.progress.bulkPut([
-        { walkthroughId: ws[5]!.id, stepIndex: 2, stepId: steps[5 * 4 + 2]!.id, status: 'paused', playedVersion: 2, timesFinished: 0, startedAt: iso(now - 86_400_000), updatedAt: iso(now - 86_400_000) },
-        { walkthroughId: ws[7]!.id, stepIndex: 3, status: 'finished', playedVersion: 1, timesFinished: 2, startedAt: iso(now - 3 * 86_400_000), updatedAt: iso(now - 2 * 86_400_000), finishedAt: iso(now - 2 * 86_400_000) },
+        {
+          walkthroughId: ws[5]!.id,
+          stepIndex: 2,
+          stepId: steps[5 * 4 + 2]!.id,
+          status: 'paused',
+          playedVersion: 2,
+          timesFinished: 0,
+          startedAt: iso(now - 86_400_000),
+          updatedAt: iso(now - 86_400_000),
+        },
+        {
+          walkthroughId: ws[7]!.id,
+          stepIndex: 3,
+          status: 'finished',
+          playedVersion: 1,
+          timesFinished: 2,
+          startedAt: iso(now - 3 * 86_400_000),
+          updatedAt: iso(now - 2 * 86_400_000),
+          finishedAt: iso(now - 2 * 86_400_000),
+        },
       ]);
     });
     await globalThis.lotseTest!.updateSettings({ locale: 'de' });

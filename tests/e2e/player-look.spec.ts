@@ -6,7 +6,17 @@ import type { Page, Worker } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, SHOTS_DIR } from './fixtures';
 import { tabIdOf } from './helpers';
-import { expectHighlightOn, fingerprintOf, locate, overlay, seed, setLocale, startFromLibrary, step, type Where } from './player-kit';
+import {
+  expectHighlightOn,
+  fingerprintOf,
+  locate,
+  overlay,
+  seed,
+  setLocale,
+  startFromLibrary,
+  step,
+  type Where,
+} from './player-kit';
 import { LIKE_LENA, ME } from './player-walkthroughs';
 
 const ADD_SECTION: Where = { css: 'button', text: 'Add profile section' };
@@ -28,7 +38,10 @@ const TEXT = {
   },
   de: {
     title: 'Ein Rundgang durch Kontakto',
-    like: ['Geben Sie Lenas Beitrag ein „Gefällt mir“', 'Der Beitrag Ihrer Mentorin steht in Ihrem Feed. Klicken Sie darunter auf „Like“.'],
+    like: [
+      'Geben Sie Lenas Beitrag ein „Gefällt mir“',
+      'Der Beitrag Ihrer Mentorin steht in Ihrem Feed. Klicken Sie darunter auf „Like“.',
+    ],
     add: ['Klicken Sie auf „Add profile section“', ''],
     me: ['Öffnen Sie das Menü „Me“', 'Ihr Profil und Ihre Einstellungen finden Sie oben rechts hinter Ihrem Bild.'],
     start: 'Starten',
@@ -59,7 +72,9 @@ async function seedTour(page: Page, background: Worker, sites: string, locale: '
     walkthrough: { title: t.title, startUrl: `${k}/feed`, language: locale },
     steps: [
       step(t.like[0], `${k}/feed`, { type: 'click' }, like, { explanation: t.like[1] }),
-      step(t.add[0], `${k}/feed`, { type: 'click' }, add, { screenshot: { base64: png, mime: 'image/png', width: clip.width, height: clip.height } }),
+      step(t.add[0], `${k}/feed`, { type: 'click' }, add, {
+        screenshot: { base64: png, mime: 'image/png', width: clip.width, height: clip.height },
+      }),
       step(t.me[0], `${k}/feed`, { type: 'click' }, me, { explanation: t.me[1] }),
     ],
   });
@@ -124,7 +139,9 @@ for (const locale of ['en', 'de'] as const) {
     await expect(ov.box).toBeHidden();
     await shot('paused');
     await axeOverlay(page, 'paused');
-    await expect(sidepanel.page.getByRole('button', { name: locale === 'de' ? 'Zum Tab wechseln' : 'Show the tab' })).toBeVisible();
+    await expect(
+      sidepanel.page.getByRole('button', { name: locale === 'de' ? 'Zum Tab wechseln' : 'Show the tab' }),
+    ).toBeVisible();
     await sidepanel.page.screenshot({ path: `${SHOTS_DIR}/player-library-playing-${locale}.png`, fullPage: true });
     await ov.button(t.resume).click();
     await ov.expectStep(3, 3, locale);
@@ -135,12 +152,19 @@ for (const locale of ['en', 'de'] as const) {
 
     await ov.button(t.close).click();
     await expect(ov.host).toHaveCount(0);
-    await expect(sidepanel.page.getByText(locale === 'de' ? 'Abgeschlossen' : 'Completed', { exact: true })).toBeVisible();
+    await expect(
+      sidepanel.page.getByText(locale === 'de' ? 'Abgeschlossen' : 'Completed', { exact: true }),
+    ).toBeVisible();
     await sidepanel.page.screenshot({ path: `${SHOTS_DIR}/player-library-${locale}.png`, fullPage: true });
   });
 }
 
-test('keyboard: the card is reachable with Alt+Shift+L, Escape pauses, the step is announced', async ({ context, background, sites, sidepanel }) => {
+test('keyboard: the card is reachable with Alt+Shift+L, Escape pauses, the step is announced', async ({
+  context,
+  background,
+  sites,
+  sidepanel,
+}) => {
   const page = await context.newPage();
   await seedTour(page, background, sites, 'en');
   await startFromLibrary(sidepanel, await tabIdOf(background, page), TEXT.en.title, 'Start');
@@ -168,10 +192,17 @@ test('keyboard: the card is reachable with Alt+Shift+L, Escape pauses, the step 
   await expect(page.locator('lotse-player [role=status]')).toContainText('Looking for “Add profile section”');
 });
 
-test('larger text and the popup while guiding', async ({ context, background, sites, sidepanel, popup }) => {
+test('larger text, no dimming, reduced motion, and the popup while guiding', async ({
+  context,
+  background,
+  sites,
+  sidepanel,
+  popup,
+}) => {
   const page = await context.newPage();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await setLocale(background, 'de');
-  await background.evaluate(() => globalThis.lotseTest!.updateSettings({ largeText: true }));
+  await background.evaluate(() => globalThis.lotseTest!.updateSettings({ largeText: true, dimPage: false }));
   await seedTour(page, background, sites, 'de');
   const tabId = await tabIdOf(background, page);
   await startFromLibrary(sidepanel, tabId, TEXT.de.title, 'Starten');
@@ -181,6 +212,10 @@ test('larger text and the popup while guiding', async ({ context, background, si
   await ov.button(TEXT.de.yes).click();
   await ov.expectStep(1, 3, 'de');
   await expect(ov.host).toHaveClass(/lotse-large-text/);
+  // the settings: no dimming; the system asks for less motion: no pulse, no sliding
+  await expect(ov.box).not.toHaveAttribute('data-dim');
+  await expect(ov.box).not.toHaveAttribute('data-pulse');
+  expect(await ov.box.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
   expect(await ov.title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(22);
   await page.screenshot({ path: `${SHOTS_DIR}/player-step-large-de.png` });
 

@@ -5,7 +5,16 @@
  */
 import { test, expect } from './fixtures';
 import { tabIdOf } from './helpers';
-import { expectHighlightOn, fingerprintOf, locate, overlay, seed, startFromLibrary, step, type Where } from './player-kit';
+import {
+  expectHighlightOn,
+  fingerprintOf,
+  locate,
+  overlay,
+  seed,
+  startFromLibrary,
+  step,
+  type Where,
+} from './player-kit';
 
 const POST = '[data-id="urn:li:activity:7301843377001"]';
 const LIKE: Where = { css: `${POST} button.react-button__trigger` };
@@ -14,7 +23,12 @@ const HELP: Where = { frame: 'iframe.help-widget-frame', css: '#hw-toggle' };
 const HELP_SEARCH: Where = { frame: 'iframe.help-widget-frame', css: '#hw-search' };
 const HELP_ARTICLE: Where = { frame: 'iframe.help-widget-frame', css: '#hw-faq a', text: 'How do I edit my headline?' };
 
-test('plays inside the shadow-root component and the same-origin iframe', async ({ context, background, sites, sidepanel }) => {
+test('plays inside the shadow-root component and the same-origin iframe', async ({
+  context,
+  background,
+  sites,
+  sidepanel,
+}) => {
   const page = await context.newPage();
   const k = `${sites}/kontakto`;
   await page.goto(`${k}/feed?reset`);
@@ -36,7 +50,12 @@ test('plays inside the shadow-root component and the same-origin iframe', async 
         explanation: 'Rest the mouse on “Like” for a moment: more reactions appear.',
       }),
       step('Open the help', `${k}/feed`, { type: 'click' }, help),
-      step('Search for “headline”', `${k}/feed`, { type: 'input', inputType: 'search', keepValue: true, exampleValue: 'headline', sensitive: false }, search),
+      step(
+        'Search for “headline”',
+        `${k}/feed`,
+        { type: 'input', inputType: 'search', keepValue: true, exampleValue: 'headline', sensitive: false },
+        search,
+      ),
       step('Open the article', `${k}/feed`, { type: 'click' }, article),
     ],
   });
@@ -67,18 +86,27 @@ test('plays inside the shadow-root component and the same-origin iframe', async 
   await expectHighlightOn(page, locate(page, HELP_ARTICLE));
   await locate(page, HELP_ARTICLE).click();
   await expect(ov.card).toHaveAttribute('data-kind', 'finished');
-  await expect(page.frameLocator('iframe.help-widget-frame').locator('#hw-article-title')).toHaveText('How do I edit my headline?');
+  await expect(page.frameLocator('iframe.help-widget-frame').locator('#hw-article-title')).toHaveText(
+    'How do I edit my headline?',
+  );
 });
 
 const NAME: Where = { css: '#name-input' };
 const SEND: Where = { css: '#send' };
 const PRIVACY: Where = { css: '#privacy-link' };
 
-test('plays on the hostile page; clicks made up by the page script on the overlay do nothing', async ({ context, background, sites, sidepanel }) => {
+test('plays on the hostile page; clicks made up by the page script on the overlay do nothing', async ({
+  context,
+  background,
+  sites,
+  sidepanel,
+}) => {
   const page = await context.newPage();
   const h = `${sites}/hostile/`;
   // describe the elements without the page's sabotage script (the recorder runs in its own world)
-  await page.route('**/hostile/hostile.js', (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+  await page.route('**/hostile/hostile.js', (r) =>
+    r.fulfill({ status: 200, contentType: 'text/javascript', body: '' }),
+  );
   await page.goto(h);
   const name = await fingerprintOf(page, NAME);
   const send = await fingerprintOf(page, SEND);
@@ -93,7 +121,9 @@ test('plays on the hostile page; clicks made up by the page script on the overla
     ],
   });
   await page.goto(h);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __hostilePushCount?: number }).__hostilePushCount ?? 0)).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __hostilePushCount?: number }).__hostilePushCount ?? 0))
+    .toBeGreaterThan(0);
   await startFromLibrary(sidepanel, await tabIdOf(background, page), 'Contact Acme', 'Start');
   await page.bringToFront();
   const ov = overlay(page);

@@ -3,16 +3,31 @@
  * highlight), "show me where" healing, reloads, a stopped service worker and a browser restart.
  */
 import type { Page, Worker } from '@playwright/test';
-import { test, expect, launchWithExtension, serviceWorkerOf } from './fixtures';
+import { test, expect, launchWithExtension, serviceWorkerOf, waitForTestHooks } from './fixtures';
 import { stopServiceWorker, tabIdOf } from './helpers';
-import { expectHighlightOn, fingerprintOf, locate, moveWalkthroughs, overlay, seed, startFromLibrary, step, type Where } from './player-kit';
+import {
+  expectHighlightOn,
+  fingerprintOf,
+  locate,
+  moveWalkthroughs,
+  overlay,
+  seed,
+  startFromLibrary,
+  step,
+  type Where,
+} from './player-kit';
 import { EDIT_PROFILE, playHeadline, seedHeadline } from './player-walkthroughs';
 import { SidePanelPage } from './pages/sidepanel';
 
 const ADD_SECTION: Where = { css: 'button', text: 'Add profile section' };
 const OPEN_TO: Where = { css: 'button', text: 'Open to' };
 
-test('the headline walkthrough still plays on the drift version of Kontakto', async ({ context, background, sites, sidepanel }) => {
+test('the headline walkthrough still plays on the drift version of Kontakto', async ({
+  context,
+  background,
+  sites,
+  sidepanel,
+}) => {
   const page = await context.newPage();
   await seedHeadline(page, background, sites);
   await moveWalkthroughs(background, '/kontakto', '/drift/kontakto');
@@ -23,7 +38,11 @@ test('the headline walkthrough still plays on the drift version of Kontakto', as
 });
 
 /** "Add a profile section": recorded on the normal profile, where the button exists, with its picture. */
-async function seedAddSection(page: Page, background: Worker, sites: string): Promise<{ walkthroughId: string; stepIds: string[] }> {
+async function seedAddSection(
+  page: Page,
+  background: Worker,
+  sites: string,
+): Promise<{ walkthroughId: string; stepIds: string[] }> {
   await page.goto(`${sites}/kontakto/in/me?reset`);
   const fp = await fingerprintOf(page, ADD_SECTION);
   const box = (await locate(page, ADD_SECTION).boundingBox())!;
@@ -42,7 +61,12 @@ async function seedAddSection(page: Page, background: Worker, sites: string): Pr
   return ids;
 }
 
-test('a deleted element looks different (never a wrong highlight); "show me where" heals the step', async ({ context, background, sites, sidepanel }) => {
+test('a deleted element looks different (never a wrong highlight); "show me where" heals the step', async ({
+  context,
+  background,
+  sites,
+  sidepanel,
+}) => {
   const page = await context.newPage();
   const { walkthroughId, stepIds } = await seedAddSection(page, background, sites);
   // the drift profile has no "Add profile section" button
@@ -64,8 +88,20 @@ test('a deleted element looks different (never a wrong highlight); "show me wher
   await expect(ov.card.getByRole('img', { name: 'Picture of this step from the recording' })).toBeVisible();
   await expect(ov.button('I’ll show Lotse where it is')).toBeFocused();
   await expect
-    .poll(() => background.evaluate((id) => globalThis.lotseTest!.db.stepHealth.where('stepId').equals(id).toArray(), stepIds[0]!))
-    .toEqual([expect.objectContaining({ outcome: 'not-found', walkthroughId, walkthroughVersion: 1, url: `${sites}/drift/kontakto/in/me` })]);
+    .poll(() =>
+      background.evaluate(
+        (id) => globalThis.lotseTest!.db.stepHealth.where('stepId').equals(id).toArray(),
+        stepIds[0]!,
+      ),
+    )
+    .toEqual([
+      expect.objectContaining({
+        outcome: 'not-found',
+        walkthroughId,
+        walkthroughVersion: 1,
+        url: `${sites}/drift/kontakto/in/me`,
+      }),
+    ]);
 
   // show me where: the mentee points at "Open to"; the page must not react to that click
   await ov.button('I’ll show Lotse where it is').click();
@@ -82,7 +118,8 @@ test('a deleted element looks different (never a wrong highlight); "show me wher
   const healed = await background.evaluate((id) => globalThis.lotseTest!.db.steps.get(id), stepIds[0]!);
   expect(healed?.healedTarget).toMatchObject({ tag: 'button', name: 'Open to' });
   const outcomes = await background.evaluate(
-    async (id) => (await globalThis.lotseTest!.db.stepHealth.where('stepId').equals(id).sortBy('at')).map((h) => h.outcome),
+    async (id) =>
+      (await globalThis.lotseTest!.db.stepHealth.where('stepId').equals(id).sortBy('at')).map((h) => h.outcome),
     stepIds[0]!,
   );
   expect(outcomes).toEqual(['not-found', 'healed']);
@@ -129,7 +166,8 @@ test('skip, note a question and stop from "looks different"', async ({ context, 
   await ov.button('Stop the walkthrough').click();
   await expect(ov.card).toHaveCount(0);
   const outcomes = await background.evaluate(
-    async (id) => (await globalThis.lotseTest!.db.stepHealth.where('stepId').equals(id).sortBy('at')).map((h) => h.outcome),
+    async (id) =>
+      (await globalThis.lotseTest!.db.stepHealth.where('stepId').equals(id).sortBy('at')).map((h) => h.outcome),
     stepIds[0]!,
   );
   expect(outcomes).toEqual(['not-found', 'question', 'skipped', 'not-found', 'stopped']);
@@ -139,10 +177,17 @@ test('skip, note a question and stop from "looks different"', async ({ context, 
   // stopped at step 1: the library offers a fresh start, the walkthrough is not playing any more
   const progress = await background.evaluate((id) => globalThis.lotseTest!.db.progress.get(id), walkthroughId);
   expect(progress).toMatchObject({ status: 'paused', stepIndex: 0 });
-  expect(await background.evaluate(() => (globalThis.lotseTest!.playerSessions as () => Promise<unknown[]>)())).toEqual([]);
+  expect(await background.evaluate(() => (globalThis.lotseTest!.playerSessions as () => Promise<unknown[]>)())).toEqual(
+    [],
+  );
 });
 
-test('a reload in the middle resumes at the same step; a stopped service worker loses nothing', async ({ context, background, sites, sidepanel }) => {
+test('a reload in the middle resumes at the same step; a stopped service worker loses nothing', async ({
+  context,
+  background,
+  sites,
+  sidepanel,
+}) => {
   const page = await context.newPage();
   await seedHeadline(page, background, sites);
   await startFromLibrary(sidepanel, await tabIdOf(background, page), 'Update your headline', 'Start');
@@ -161,13 +206,15 @@ test('a reload in the middle resumes at the same step; a stopped service worker 
   });
 });
 
-test('closing and reopening the browser offers "continue at step k" and resumes there', async ({ userDataDir, sites }) => {
+test('closing and reopening the browser offers "continue at step k" and resumes there', async ({
+  userDataDir,
+  sites,
+}) => {
   const first = await launchWithExtension({ userDataDir });
   let sw = await serviceWorkerOf(first.context);
-  await sw.evaluate(async () => {
-    for (let i = 0; i < 50 && !globalThis.lotseTest; i++) await new Promise((r) => setTimeout(r, 100));
-    await globalThis.lotseTest!.updateSettings({ onboarded: true, locale: 'en' });
-  });
+  // the worker can be reported before its script ran (not even setTimeout exists then): wait from outside
+  await waitForTestHooks(sw);
+  await sw.evaluate(() => globalThis.lotseTest!.updateSettings({ onboarded: true, locale: 'en' }));
   const page = await first.context.newPage();
   const wid = await seedHeadline(page, sw, sites);
   const panel = new SidePanelPage(first.context, new URL(sw.url()).host);
@@ -186,10 +233,8 @@ test('closing and reopening the browser offers "continue at step k" and resumes 
   const second = await launchWithExtension({ userDataDir });
   try {
     sw = await serviceWorkerOf(second.context);
-    const progress = await sw.evaluate(async (id) => {
-      for (let i = 0; i < 50 && !globalThis.lotseTest; i++) await new Promise((r) => setTimeout(r, 100));
-      return globalThis.lotseTest!.db.progress.get(id);
-    }, wid);
+    await waitForTestHooks(sw);
+    const progress = await sw.evaluate((id) => globalThis.lotseTest!.db.progress.get(id), wid);
     expect(progress).toMatchObject({ stepIndex: 4, status: expect.stringMatching(/^(playing|paused)$/) });
     const panel2 = new SidePanelPage(second.context, new URL(sw.url()).host);
     // the mentee's tab is on the practice sites' start page
@@ -210,3 +255,29 @@ test('closing and reopening the browser offers "continue at step k" and resumes 
 });
 
 class Stop extends Error {}
+
+test('wandered off to another page: "looks different" offers to go back to the step’s page', async ({ context, background, sites, sidepanel }) => {
+  const page = await context.newPage();
+  await seedHeadline(page, background, sites);
+  await startFromLibrary(sidepanel, await tabIdOf(background, page), 'Update your headline', 'Start');
+  await page.bringToFront();
+  await playHeadline(page, {
+    before: async (k) => {
+      if (k !== 5) return;
+      throw new Stop();
+    },
+  }).catch((e: unknown) => {
+    if (!(e instanceof Stop)) throw e;
+  });
+  const ov = overlay(page);
+  await ov.expectStep(5, 7);
+  // the mentee opens "Jobs" instead of "Edit profile"
+  await page.getByRole('link', { name: 'Jobs' }).click();
+  await page.waitForURL(/\/kontakto\/jobs$/);
+  await expect(ov.card).toHaveAttribute('data-kind', 'looks-different', { timeout: 15_000 });
+  await expect(ov.card).toContainText('This step belongs to another page of the website.');
+  await expect(ov.button('Go to that page')).toBeFocused();
+  await ov.button('Go to that page').click();
+  await page.waitForURL(`${sites}/kontakto/in/me`);
+  await playHeadline(page, { from: 5 });
+});

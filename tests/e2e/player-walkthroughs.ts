@@ -33,22 +33,41 @@ export async function seedHeadline(page: Page, background: Worker, sites: string
   // back to a clean state for the mentee
   await page.goto(`${k}/feed?reset`);
   const { walkthroughId } = await seed(background, {
-    walkthrough: { title: 'Update your headline', startUrl: `${k}/feed`, language: 'en', estimatedMinutes: 3, description: 'Your headline is the line under your name.' },
+    walkthrough: {
+      title: 'Update your headline',
+      startUrl: `${k}/feed`,
+      language: 'en',
+      estimatedMinutes: 3,
+      description: 'Your headline is the line under your name.',
+    },
     steps: [
-      step('Give Lena’s post a like', `${k}/feed`, { type: 'click' }, like, { explanation: 'Your mentor’s post is in your feed. Click “Like” under it.' }),
+      step('Give Lena’s post a like', `${k}/feed`, { type: 'click' }, like, {
+        explanation: 'Your mentor’s post is in your feed. Click “Like” under it.',
+      }),
       step('Open the “Me” menu', `${k}/feed`, { type: 'click' }, me),
       step('Click “View profile”', `${k}/feed`, { type: 'click' }, view),
       step('Your profile opens', `${k}/feed`, { type: 'navigate', url: `${k}/in/me`, via: 'push' }),
       step('Click “Edit profile”', `${k}/in/me`, { type: 'click' }, edit),
-      step('Enter your new headline', `${k}/in/me/edit`, { type: 'input', inputType: 'text', keepValue: true, exampleValue: 'Managing Director | Mechanical engineering', sensitive: false }, headline, {
-        explanation: 'Describe in one line what you do. Then leave the field.',
-      }),
+      step(
+        'Enter your new headline',
+        `${k}/in/me/edit`,
+        {
+          type: 'input',
+          inputType: 'text',
+          keepValue: true,
+          exampleValue: 'Managing Director | Mechanical engineering',
+          sensitive: false,
+        },
+        headline,
+        {
+          explanation: 'Describe in one line what you do. Then leave the field.',
+        },
+      ),
       step('Save your changes', `${k}/in/me/edit`, { type: 'submit' }, save),
     ],
   });
   return walkthroughId;
 }
-
 
 export interface PlayOptions {
   /** first step to check (when playing was resumed) */
@@ -128,24 +147,64 @@ export async function seedLeave(page: Page, background: Worker, sites: string, p
   await page.waitForURL(`${base}/`);
   fp.leaveLink = await fingerprintOf(page, W.leaveLink);
   await page.goto(`${base}/hr/leave`);
-  for (const k of ['leaveType', 'fullDay', 'from', 'to', 'informed', 'submit'] as const) fp[k] = await fingerprintOf(page, W[k]);
+  for (const k of ['leaveType', 'fullDay', 'from', 'to', 'informed', 'submit'] as const)
+    fp[k] = await fingerprintOf(page, W[k]);
   await page.goto(`${base}/hr/confirm?id=1001`);
   fp.myRequests = await fingerprintOf(page, W.myRequests);
   await page.goto(`${base}/logout`);
   const { walkthroughId } = await seed(background, {
     walkthrough: { title: 'Request leave', startUrl: `${base}/login`, language: 'en', estimatedMinutes: 5 },
     steps: [
-      step('Enter your user name', `${base}/login`, { type: 'input', inputType: 'text', keepValue: false, sensitive: false }, fp.user),
-      step('Enter your password', `${base}/login`, { type: 'input', inputType: 'password', keepValue: false, sensitive: true }, fp.password),
+      step(
+        'Enter your user name',
+        `${base}/login`,
+        { type: 'input', inputType: 'text', keepValue: false, sensitive: false },
+        fp.user,
+      ),
+      step(
+        'Enter your password',
+        `${base}/login`,
+        { type: 'input', inputType: 'password', keepValue: false, sensitive: true },
+        fp.password,
+      ),
       step('Click “Sign in”', `${base}/login`, { type: 'submit' }, fp.signIn),
       step('Open “Request leave online”', `${base}/`, { type: 'click' }, fp.leaveLink),
-      step('Choose the leave type', `${base}/hr/leave`, { type: 'select', optionText: 'Annual leave', optionValue: 'Annual leave' }, fp.leaveType),
-      step('Choose “Full day(s)”', `${base}/hr/leave`, { type: 'check', checked: true, inputType: 'radio' }, fp.fullDay),
-      step('Enter the first day', `${base}/hr/leave`, { type: 'input', inputType: 'date', keepValue: false, sensitive: false }, fp.from),
-      step('Enter the last day', `${base}/hr/leave`, { type: 'input', inputType: 'date', keepValue: false, sensitive: false }, fp.to),
-      step('Confirm that you informed your team', `${base}/hr/leave`, { type: 'check', checked: true, inputType: 'checkbox' }, fp.informed),
+      step(
+        'Choose the leave type',
+        `${base}/hr/leave`,
+        { type: 'select', optionText: 'Annual leave', optionValue: 'Annual leave' },
+        fp.leaveType,
+      ),
+      step(
+        'Choose “Full day(s)”',
+        `${base}/hr/leave`,
+        { type: 'check', checked: true, inputType: 'radio' },
+        fp.fullDay,
+      ),
+      step(
+        'Enter the first day',
+        `${base}/hr/leave`,
+        { type: 'input', inputType: 'date', keepValue: false, sensitive: false },
+        fp.from,
+      ),
+      step(
+        'Enter the last day',
+        `${base}/hr/leave`,
+        { type: 'input', inputType: 'date', keepValue: false, sensitive: false },
+        fp.to,
+      ),
+      step(
+        'Confirm that you informed your team',
+        `${base}/hr/leave`,
+        { type: 'check', checked: true, inputType: 'checkbox' },
+        fp.informed,
+      ),
       step('Send the request', `${base}/hr/leave`, { type: 'submit' }, fp.submit),
-      step('The confirmation appears', `${base}/hr/leave`, { type: 'navigate', url: `${base}/hr/confirm`, via: 'load' }),
+      step('The confirmation appears', `${base}/hr/leave`, {
+        type: 'navigate',
+        url: `${base}/hr/confirm`,
+        via: 'load',
+      }),
       step('Open your requests', `${base}/hr/confirm`, { type: 'click' }, fp.myRequests),
     ],
   });
@@ -200,4 +259,3 @@ export async function playLeave(page: Page, prefix = '/intranet'): Promise<void>
   await page.waitForURL(new RegExp(`${prefix}/hr/requests$`));
   await expect(ov.card).toHaveAttribute('data-kind', 'finished');
 }
-

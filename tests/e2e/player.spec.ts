@@ -6,7 +6,12 @@ import { tabIdOf } from './helpers';
 import { expectHighlightOn, locate, overlay, startFromLibrary } from './player-kit';
 import { EDIT_PROFILE, HEADLINE, LIKE_LENA, ME, SAVE, VIEW_PROFILE, seedHeadline } from './player-walkthroughs';
 
-test('the headline walkthrough plays to the end on Kontakto by doing each step (no Next)', async ({ context, background, sites, sidepanel }) => {
+test('the headline walkthrough plays to the end on Kontakto by doing each step (no Next)', async ({
+  context,
+  background,
+  sites,
+  sidepanel,
+}) => {
   const page = await context.newPage();
   const wid = await seedHeadline(page, background, sites);
   const tabId = await tabIdOf(background, page);

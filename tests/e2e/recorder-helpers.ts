@@ -1,6 +1,7 @@
 /** Helpers of the recorder e2e tests: drive the recording, read the database from an extension page. */
 import type { Page, Worker } from '@playwright/test';
 import type { Step, Walkthrough } from '../../lib/schema';
+import { waitForTestHooks } from './fixtures';
 
 export interface RecordedData {
   walkthrough: Walkthrough | undefined;
@@ -10,8 +11,8 @@ export interface RecordedData {
 
 /** Press the 'toggle-recording' command (Alt+Shift+R) through its test hook: the same function runs. */
 export async function toggleRecording(background: Worker, tabId: number): Promise<{ recording: boolean; walkthroughId?: string }> {
+  await waitForTestHooks(background, 'recorderToggle');
   return background.evaluate(async (id) => {
-    for (let i = 0; i < 50 && !globalThis.lotseTest?.recorderToggle; i++) await new Promise((r) => setTimeout(r, 100));
     const fn = globalThis.lotseTest!.recorderToggle as (t: number) => Promise<{ recording: boolean; walkthroughId?: string }>;
     return fn(id);
   }, tabId);

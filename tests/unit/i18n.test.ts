@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, dictionaries, format, messageParts, resolveLocale } from '~/lib/i18n';
 import { readFileSync } from 'node:fs';
+import { createTranslator as createInPageTranslator, inPageDictionaries, type InPageKey } from '~/lib/i18n/inpage';
+import { ErrorCode, errorMessageKey } from '~/lib/messages/errors';
 
 describe('i18n', () => {
   it.each(Object.entries(messageParts))('part %s has the same keys in German and English', (_name, part) => {
@@ -29,6 +31,19 @@ describe('i18n', () => {
       const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(ph(de), key).toEqual(ph(en));
     }
+  });
+
+  it('the in-page translator gives the same texts as the full one, errors included', () => {
+    for (const locale of ['de', 'en'] as const) {
+      const inPage = createInPageTranslator(locale);
+      const full = createTranslator(locale);
+      const keys = Object.keys(inPageDictionaries[locale]) as InPageKey[];
+      expect(keys.length).toBeGreaterThan(0);
+      for (const key of keys) expect(inPage(key, { k: 2, n: 5 }), key).toBe(full(key, { k: 2, n: 5 }));
+      for (const code of ErrorCode.options) expect(inPage(errorMessageKey(code)), code).not.toBe(errorMessageKey(code));
+    }
+    expect(createInPageTranslator('de')('player.next')).toBe('Weiter');
+    expect(createInPageTranslator('en')('error.internal')).toBe('Something went wrong inside Lotse. Please try again.');
   });
 
   it('manifest strings exist in both _locales with the same keys', () => {

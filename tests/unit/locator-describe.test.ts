@@ -33,7 +33,15 @@ suite('describe', () => {
 
   it('records role, accessible name, text, classes split, href and an empty-name fact', () => {
     const fp = describe(q('a#ember123'));
-    expect(fp).toMatchObject({ v: 1, tag: 'a', role: 'link', name: 'Jobs', text: 'Jobs', id: 'ember123', idGenerated: true });
+    expect(fp).toMatchObject({
+      v: 1,
+      tag: 'a',
+      role: 'link',
+      name: 'Jobs',
+      text: 'Jobs',
+      id: 'ember123',
+      idGenerated: true,
+    });
     expect(fp.href).toEqual({ path: '/jobs', queryKeys: ['refId', 'trk'] });
     expect(fp.classes).toEqual({ stable: ['nav-item'], hashed: ['_3xK9a'] });
     expect(fp.landmark).toBe('navigation: Primary');
@@ -54,7 +62,12 @@ suite('describe', () => {
 
   it('takes the label of a form control and never its value', () => {
     const fp = describe(q('#hl'));
-    expect(fp).toMatchObject({ tag: 'input', name: 'Headline', label: 'Headline', attrs: { name: 'headline', placeholder: 'Your headline' } });
+    expect(fp).toMatchObject({
+      tag: 'input',
+      name: 'Headline',
+      label: 'Headline',
+      attrs: { name: 'headline', placeholder: 'Your headline' },
+    });
     expect(JSON.stringify(fp)).not.toContain('secret');
     expect(fp.text).toBeUndefined();
   });
@@ -84,11 +97,13 @@ suite('describe', () => {
 
   it('neighbours stop at the item boundary of a list of posts', () => {
     page(`<div class="feed">
-      <div role="article"><b>Anna</b><p>first post</p><button>Like</button></div>
-      <div role="article"><b>Ben</b><p>second post</p><button id="t">Like</button></div>
-      <div role="article"><b>Cleo</b><p>third post</p><button>Like</button></div></div>`);
-    const n = neighboursOf(q('#t'));
-    expect(n).toEqual(['second post', 'Ben']);
+      <div role="article"><b>Anna</b><p>first post about our mentoring</p><button>Like</button></div>
+      <div role="article"><b>Ben</b><p>second post about hashtags</p><button id="t">Like</button></div>
+      <div role="article"><b>Cleo</b><p>third post about leadership</p><button>Like</button></div></div>
+      <ul><li><a id="nav" href="/a">Home</a></li><li><a href="/b">Jobs</a></li></ul>`);
+    expect(neighboursOf(q('#t'))).toEqual(['second post about hashtags', 'Ben']);
+    // a nav item has no text of its own: its neighbours are the other entries
+    expect(neighboursOf(q('#nav'))).toContain('Jobs');
   });
 
   it('ranks a recorded button back to itself among look-alikes', () => {
@@ -98,11 +113,16 @@ suite('describe', () => {
       <div role="article"><b>Cleo</b><p>third post about leadership</p><button>Like</button></div></div>`);
     const all = [...document.querySelectorAll('button')];
     const target = describe(q('#t'), { geometry: false });
-    const r = rank(target, all.map((b) => describe(b, { geometry: false, selectors: false })));
+    const r = rank(
+      target,
+      all.map((b) => describe(b, { geometry: false, selectors: false })),
+    );
     expect(r.candidates[0]!.index).toBe(1);
     expect(r.status).toBe('found');
     q('#t').closest('[role=article]')!.remove();
-    const rest = [...document.querySelectorAll('button')].map((b) => describe(b, { geometry: false, selectors: false }));
+    const rest = [...document.querySelectorAll('button')].map((b) =>
+      describe(b, { geometry: false, selectors: false }),
+    );
     expect(rank(target, rest).status).not.toBe('found');
   });
 });

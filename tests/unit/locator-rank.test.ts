@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS, WEIGHTS, decide, rank, score, scoreDetail } from '../../lib/locator/rank';
+import { DEFAULT_THRESHOLDS, MISSING, WEIGHTS, decide, rank, score, scoreDetail } from '../../lib/locator/rank';
 import { ElementFingerprintSchema, FINGERPRINT_VERSION, type ElementFingerprint } from '../../lib/locator/fingerprint';
 
 const like = (post: string, author: string, extra: Partial<ElementFingerprint> = {}): ElementFingerprint => ({
@@ -24,9 +24,18 @@ const like = (post: string, author: string, extra: Partial<ElementFingerprint> =
 });
 
 const target = like('Our first reverse mentoring session was a success', 'Lena Wagner Working Student');
-const twinA = like('What I learned from fifty tandems in public utilities', 'Aylin Demir Transformation Lead', { rect: { x: 0.27, y: 1.4, w: 0.1, h: 0.06 } });
-const twinB = like('We are hiring! Join our HR team in Munich', 'Sabine Hoffmann Head of HR', { rect: { x: 0.27, y: 2.3, w: 0.1, h: 0.06 } });
-const comment: ElementFingerprint = { ...target, name: 'Comment', text: 'Comment', neighbours: ['Like', 'Repost', 'Send', '# reactions', 'Our first reverse mentoring session was a success'] };
+const twinA = like('What I learned from fifty tandems in public utilities', 'Aylin Demir Transformation Lead', {
+  rect: { x: 0.27, y: 1.4, w: 0.1, h: 0.06 },
+});
+const twinB = like('We are hiring! Join our HR team in Munich', 'Sabine Hoffmann Head of HR', {
+  rect: { x: 0.27, y: 2.3, w: 0.1, h: 0.06 },
+});
+const comment: ElementFingerprint = {
+  ...target,
+  name: 'Comment',
+  text: 'Comment',
+  neighbours: ['Like', 'Repost', 'Send', '# reactions', 'Our first reverse mentoring session was a success'],
+};
 
 describe('score', () => {
   it('is 1 for an identical fingerprint and within 0..1', () => {
@@ -45,11 +54,17 @@ describe('score', () => {
     expect(d.score).toBeCloseTo(1);
   });
 
-  it('leaves out context the candidate lacks entirely (no geometry), but counts a missing attribute as 0', () => {
+  it('leaves out context the candidate lacks entirely (no geometry), credits a missing attribute a little, a different one nothing', () => {
     const noRect = { ...twinA, rect: undefined, viewport: undefined };
     expect(scoreDetail(target, noRect).parts.rect).toBeUndefined();
     const withLabel: ElementFingerprint = { ...target, attrs: { ...target.attrs, ariaLabel: 'Like this post' } };
-    expect(scoreDetail(withLabel, target).parts.ariaLabel).toEqual([WEIGHTS.ariaLabel, 0]);
+    expect(scoreDetail(withLabel, target).parts.ariaLabel).toEqual([WEIGHTS.ariaLabel, MISSING]);
+    expect(scoreDetail(withLabel, { ...target, attrs: { ariaLabel: 'Share' } }).parts.ariaLabel).toEqual([
+      WEIGHTS.ariaLabel,
+      0,
+    ]);
+    expect(MISSING).toBeGreaterThan(0);
+    expect(MISSING).toBeLessThan(0.5);
   });
 
   it('compares an empty accessible name as a fact', () => {
@@ -80,7 +95,13 @@ describe('rank', () => {
   });
 
   it('says not-found when nothing is alike', () => {
-    const other: ElementFingerprint = { v: FINGERPRINT_VERSION, tag: 'input', role: 'textbox', name: 'Search', attrs: { type: 'text', placeholder: 'Search' } };
+    const other: ElementFingerprint = {
+      v: FINGERPRINT_VERSION,
+      tag: 'input',
+      role: 'textbox',
+      name: 'Search',
+      attrs: { type: 'text', placeholder: 'Search' },
+    };
     expect(rank(target, [other]).status).toBe('not-found');
     expect(rank(target, []).status).toBe('not-found');
   });

@@ -149,7 +149,13 @@ describe('ancestorsSim', () => {
 });
 
 describe('neighboursSim', () => {
-  const mine = ['Comment', 'Repost', 'Send', 'Our first reverse mentoring session was a success', 'Lena Wagner Working Student'];
+  const mine = [
+    'Comment',
+    'Repost',
+    'Send',
+    'Our first reverse mentoring session was a success',
+    'Lena Wagner Working Student',
+  ];
   const twin = ['Comment', 'Repost', 'Send', 'What I learned from fifty tandems', 'Aylin Demir Transformation Lead'];
 
   it('is order-free within snippets and 1 for the same text', () => {
@@ -161,7 +167,12 @@ describe('neighboursSim', () => {
 
   it('with idf, words all candidates share count less: a twin in another post drops', () => {
     const plain = neighboursSim(mine, twin);
-    const idf = neighbourIdf(mine, [mine, twin, ['Comment', 'Repost', 'Send', 'x y z'], ['Comment', 'Repost', 'Send', 'u v w']]);
+    const idf = neighbourIdf(mine, [
+      mine,
+      twin,
+      ['Comment', 'Repost', 'Send', 'x y z'],
+      ['Comment', 'Repost', 'Send', 'u v w'],
+    ]);
     const weighted = neighboursSim(mine, twin, idf);
     expect(weighted).toBeLessThan(plain);
     expect(neighboursSim(mine, mine, idf)).toBeCloseTo(1);

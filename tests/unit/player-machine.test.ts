@@ -67,8 +67,16 @@ describe('player state machine', () => {
   });
 
   it('a single unsure candidate is still asked about; none at all looks different', () => {
-    expect(run({ kind: 'looking', index: 0 }, { type: 'ambiguous', count: 1 }).state).toEqual({ kind: 'ambiguous', index: 0, candidate: 0, count: 1 });
-    expect(run({ kind: 'looking', index: 0 }, { type: 'ambiguous', count: 0 }).state).toEqual({ kind: 'looks-different', index: 0 });
+    expect(run({ kind: 'looking', index: 0 }, { type: 'ambiguous', count: 1 }).state).toEqual({
+      kind: 'ambiguous',
+      index: 0,
+      candidate: 0,
+      count: 1,
+    });
+    expect(run({ kind: 'looking', index: 0 }, { type: 'ambiguous', count: 0 }).state).toEqual({
+      kind: 'looks-different',
+      index: 0,
+    });
   });
 
   it('"looks different" offers show-me-where, skip, question and stop', () => {
@@ -148,7 +156,8 @@ describe('player state machine', () => {
       { kind: 'paused', index: 1 },
       { kind: 'finished' },
     ];
-    for (const s of states) expect(run(s, { type: 'exit' })).toEqual({ state: idle, effects: [{ type: 'close', reason: 'exit' }] });
+    for (const s of states)
+      expect(run(s, { type: 'exit' })).toEqual({ state: idle, effects: [{ type: 'close', reason: 'exit' }] });
   });
 
   it('finished: start over from the first step', () => {
@@ -158,7 +167,10 @@ describe('player state machine', () => {
   });
 
   it('a page loaded after the last step shows "finished" without counting it again', () => {
-    expect(run(idle, { type: 'start', index: 3, finished: true })).toEqual({ state: { kind: 'finished' }, effects: [] });
+    expect(run(idle, { type: 'start', index: 3, finished: true })).toEqual({
+      state: { kind: 'finished' },
+      effects: [],
+    });
   });
 
   it('an empty walkthrough finishes at once', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '~/lib/schema';
-import { libraryOrder, progressOnFinish, progressOnPosition, progressOnStart, startIndex, summarize } from '~/lib/player/progress';
+import {
+  libraryOrder,
+  progressOnFinish,
+  progressOnPosition,
+  progressOnStart,
+  startIndex,
+  summarize,
+} from '~/lib/player/progress';
 
 const W = { id: '7f1c2d9e-4b3a-4c5d-8e6f-1a2b3c4d5e6f', version: 3 };
 const steps = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
@@ -33,11 +40,24 @@ describe('progress records', () => {
   const now = '2025-02-01T09:00:00.000Z';
   it('a fresh start records the played version and a new start time', () => {
     const p = progressOnStart(base, W, 0, 'a', 'restart', now);
-    expect(p).toMatchObject({ stepIndex: 0, stepId: 'a', status: 'playing', playedVersion: 3, timesFinished: 1, startedAt: now });
+    expect(p).toMatchObject({
+      stepIndex: 0,
+      stepId: 'a',
+      status: 'playing',
+      playedVersion: 3,
+      timesFinished: 1,
+      startedAt: now,
+    });
     expect(progressOnStart(base, W, 2, 'c', 'continue', now).startedAt).toBe(base.startedAt);
   });
   it('moving on keeps the round and the counter', () => {
-    expect(progressOnPosition(base, W, 3, 'd', 'playing', now)).toMatchObject({ stepIndex: 3, status: 'playing', timesFinished: 1, startedAt: base.startedAt, updatedAt: now });
+    expect(progressOnPosition(base, W, 3, 'd', 'playing', now)).toMatchObject({
+      stepIndex: 3,
+      status: 'playing',
+      timesFinished: 1,
+      startedAt: base.startedAt,
+      updatedAt: now,
+    });
   });
   it('finishing counts once more', () => {
     const p = progressOnFinish(base, W, 3, now);
@@ -48,17 +68,30 @@ describe('progress records', () => {
 
 describe('library summary', () => {
   it('new, in progress, finished, and "changed since you last played"', () => {
-    expect(summarize({ version: 1 }, undefined, 4)).toEqual({ status: 'new', resumeIndex: 0, changed: false, timesFinished: 0 });
+    expect(summarize({ version: 1 }, undefined, 4)).toEqual({
+      status: 'new',
+      resumeIndex: 0,
+      changed: false,
+      timesFinished: 0,
+    });
     expect(summarize({ version: 3 }, base, 4)).toMatchObject({ status: 'in-progress', resumeIndex: 2, changed: true });
     expect(summarize({ version: 2 }, base, 4).changed).toBe(false);
-    expect(summarize({ version: 2 }, { ...base, status: 'finished' }, 4)).toMatchObject({ status: 'finished', timesFinished: 1 });
+    expect(summarize({ version: 2 }, { ...base, status: 'finished' }, 4)).toMatchObject({
+      status: 'finished',
+      timesFinished: 1,
+    });
     // the walkthrough got shorter since
     expect(summarize({ version: 2 }, { ...base, stepIndex: 9 }, 4).resumeIndex).toBe(3);
     expect(summarize({ version: 2 }, { ...base, stepIndex: 0 }, 4).status).toBe('new');
   });
 
   it('orders what he is in the middle of first, then newest', () => {
-    const item = (title: string, updatedAt: string, status: 'new' | 'in-progress' | 'finished', lastPlayedAt?: string) => ({
+    const item = (
+      title: string,
+      updatedAt: string,
+      status: 'new' | 'in-progress' | 'finished',
+      lastPlayedAt?: string,
+    ) => ({
       walkthrough: { title, updatedAt },
       summary: { status, resumeIndex: 1, changed: false, timesFinished: 0, ...(lastPlayedAt ? { lastPlayedAt } : {}) },
     });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { StepAction } from '~/lib/schema';
-import { catchUpIndex, completes, elementName, fingerprintsOf, needsElement, originsOf, pageKey, samePage } from '~/lib/player/steps';
+import {
+  catchUpIndex,
+  completes,
+  elementName,
+  fingerprintsOf,
+  needsElement,
+  originsOf,
+  pageKey,
+  samePage,
+} from '~/lib/player/steps';
 
 const input: StepAction = { type: 'input', inputType: 'text', keepValue: false, sensitive: false };
 
@@ -26,7 +35,9 @@ describe('when a step is done', () => {
     const tick: StepAction = { type: 'check', checked: true, inputType: 'checkbox' };
     expect(completes(tick, { kind: 'change', checked: true })).toBe(true);
     expect(completes(tick, { kind: 'change', checked: false })).toBe(false);
-    expect(completes({ type: 'check', checked: true, inputType: 'radio' }, { kind: 'change', checked: true })).toBe(true);
+    expect(completes({ type: 'check', checked: true, inputType: 'radio' }, { kind: 'change', checked: true })).toBe(
+      true,
+    );
   });
 
   it('submit advances on the form submit or the button click', () => {
@@ -42,7 +53,8 @@ describe('when a step is done', () => {
   });
 
   it('tips only advance with Next', () => {
-    for (const kind of ['click', 'change', 'commit', 'submit'] as const) expect(completes({ type: 'tip' }, { kind })).toBe(false);
+    for (const kind of ['click', 'change', 'commit', 'submit'] as const)
+      expect(completes({ type: 'tip' }, { kind })).toBe(false);
   });
 });
 
@@ -58,7 +70,10 @@ describe('pages and positions', () => {
   const steps = [
     { url: 'https://i.test/hr/leave', action: { type: 'select', optionText: 'x' } as StepAction },
     { url: 'https://i.test/hr/leave', action: { type: 'submit' } as StepAction },
-    { url: 'https://i.test/hr/leave', action: { type: 'navigate', url: 'https://i.test/hr/confirm', via: 'load' } as StepAction },
+    {
+      url: 'https://i.test/hr/leave',
+      action: { type: 'navigate', url: 'https://i.test/hr/confirm', via: 'load' } as StepAction,
+    },
     { url: 'https://i.test/hr/confirm', action: { type: 'click' } as StepAction },
   ];
 

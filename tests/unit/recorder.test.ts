@@ -27,6 +27,30 @@ describe('StepTracker: noise merging', () => {
     ]);
   });
 
+  it('a long press keeps its pointerdown screenshot; a late keyboard click does not reuse it', () => {
+    const t = tracker();
+    const ops = run(t, [
+      { type: 'pointerdown', el: 'link', kind: 'click', at: 0 },
+      // held while a slow capture runs: still the same press
+      { type: 'click', el: 'link', kind: 'click', detail: 1, at: 12_000 },
+    ]);
+    expect(ops).toEqual([
+      { op: 'snap', id: 'id1', el: 'link' },
+      { op: 'emit', id: 'id1', el: 'link', kind: 'click', update: false },
+    ]);
+    const t2 = tracker();
+    const ops2 = run(t2, [
+      { type: 'pointerdown', el: 'link', kind: 'click', at: 0 },
+      // Enter on the focused link much later: the page may have changed since, so a fresh screenshot
+      { type: 'click', el: 'link', kind: 'click', detail: 0, at: 12_000 },
+    ]);
+    expect(ops2).toEqual([
+      { op: 'snap', id: 'id1', el: 'link' },
+      { op: 'snap', id: 'id2', el: 'link' },
+      { op: 'emit', id: 'id2', el: 'link', kind: 'click', update: false },
+    ]);
+  });
+
   it('a double click is one step', () => {
     const t = tracker();
     const ops = run(t, [

@@ -1,6 +1,7 @@
 import { defineMessages } from '../define';
 
-// Strings of the questions feature: questions, composer, goals, meetings, tandem, first run, print views.
+// Strings of the questions feature: questions, goals, meetings, tandem, first run, print views.
+// The in-page composer's strings are in ./questions.inpage.ts.
 export default defineMessages({
   en: {
     // questions list
@@ -42,31 +43,6 @@ export default defineMessages({
     'questions.popup.shortcut': 'Tip: on any page, press Alt+Shift+Q.',
     'questions.popup.waiting': 'Questions waiting for your next meeting: {n}',
     'questions.popup.waitingFor': 'Questions for your meeting on {date}: {n}',
-
-    // composer (in the page)
-    'composer.title': 'Note a question',
-    'composer.close': 'Cancel without saving',
-    'composer.text.label': 'Your question',
-    'composer.text.placeholder': 'For example: What does this button do?',
-    'composer.text.empty': 'Please write your question first.',
-    'composer.context.title': 'Saved with the question',
-    'composer.context.page': 'Page',
-    'composer.context.walkthrough': 'Walkthrough',
-    'composer.context.step': '“{walkthrough}”, step {n}: {step}',
-    'composer.context.selection': 'Selected text',
-    'composer.context.none': 'Nothing about this page is known.',
-    'composer.quote': '“{text}”',
-    'composer.keepFullUrl': 'Keep the full address (the part after “?” or “#” can contain private information)',
-    'composer.includeSelection': 'Save the selected text with the question',
-    'composer.screenshot': 'Save a picture of the page with the question',
-    'composer.screenshot.unavailable': 'A picture of this page is not possible.',
-    'composer.goal.label': 'Goal (optional)',
-    'composer.goal.none': 'No goal',
-    'composer.save': 'Save question',
-    'composer.keys': 'Esc cancels · Ctrl+Enter saves',
-    'composer.saved': 'Question saved.',
-    'composer.saved.agenda': 'It is on the agenda for {date}.',
-    'composer.saved.open': 'It will be on the agenda of your next meeting.',
 
     // goals
     'goals.new': 'New goal',
@@ -309,30 +285,6 @@ export default defineMessages({
     'questions.popup.shortcut': 'Tipp: Auf jeder Seite geht das mit Alt+Umschalt+Q.',
     'questions.popup.waiting': 'Fragen für Ihr nächstes Treffen: {n}',
     'questions.popup.waitingFor': 'Fragen für Ihr Treffen am {date}: {n}',
-
-    'composer.title': 'Frage notieren',
-    'composer.close': 'Abbrechen, ohne zu speichern',
-    'composer.text.label': 'Ihre Frage',
-    'composer.text.placeholder': 'Zum Beispiel: Wofür ist diese Schaltfläche?',
-    'composer.text.empty': 'Bitte schreiben Sie zuerst Ihre Frage.',
-    'composer.context.title': 'Wird mit der Frage gespeichert',
-    'composer.context.page': 'Seite',
-    'composer.context.walkthrough': 'Anleitung',
-    'composer.context.step': '„{walkthrough}“, Schritt {n}: {step}',
-    'composer.context.selection': 'Markierter Text',
-    'composer.context.none': 'Über diese Seite ist nichts bekannt.',
-    'composer.quote': '„{text}“',
-    'composer.keepFullUrl': 'Vollständige Adresse behalten (der Teil nach „?“ oder „#“ kann Privates enthalten)',
-    'composer.includeSelection': 'Markierten Text mit der Frage speichern',
-    'composer.screenshot': 'Ein Bild der Seite mit der Frage speichern',
-    'composer.screenshot.unavailable': 'Ein Bild dieser Seite ist nicht möglich.',
-    'composer.goal.label': 'Ziel (freiwillig)',
-    'composer.goal.none': 'Kein Ziel',
-    'composer.save': 'Frage speichern',
-    'composer.keys': 'Esc bricht ab · Strg+Enter speichert',
-    'composer.saved': 'Frage gespeichert.',
-    'composer.saved.agenda': 'Sie steht auf der Tagesordnung für {date}.',
-    'composer.saved.open': 'Sie kommt auf die Tagesordnung Ihres nächsten Treffens.',
 
     'goals.new': 'Neues Ziel',
     'goals.empty.title': 'Noch keine Ziele',

@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-// Strings of the recorder feature. Keys are prefixed 'recorder.'.
+// Strings of the recorder feature. Keys are prefixed 'recorder.'. In-page ones: ./recorder.inpage.ts.
 // 'recorder.title.*' are generated step titles in the walkthrough's language.
 export default defineMessages({
   en: {
@@ -36,20 +36,6 @@ export default defineMessages({
     'recorder.title.newTab': 'A new tab opens: “{page}”',
     'recorder.title.tip': 'Tip',
 
-    'recorder.bar.label': 'Lotse recording',
-    'recorder.bar.recording': 'Recording',
-    'recorder.bar.paused': 'Paused',
-    'recorder.bar.steps': '{count} steps',
-    'recorder.bar.steps1': '1 step',
-    'recorder.bar.steps0': 'No steps yet',
-    'recorder.bar.pause': 'Pause',
-    'recorder.bar.resume': 'Resume',
-    'recorder.bar.stop': 'Stop',
-    'recorder.bar.move': 'Move the bar',
-    'recorder.bar.last': 'Last step: {title}',
-    'recorder.bar.hint': 'Do the task as usual. Lotse notes each step.',
-    'recorder.pick.banner': 'Click the element this step is about.',
-    'recorder.pick.cancel': 'Cancel',
     'recorder.preview.notFound': 'Lotse cannot find this step’s element on this page.',
 
     'recorder.start': 'Record a walkthrough',
@@ -108,7 +94,6 @@ export default defineMessages({
       'This recording was interrupted (for example by a browser restart). All steps up to then are kept – you can continue recording.',
     'recorder.editor.recordingNotice': 'This walkthrough is being recorded right now.',
     'recorder.editor.confirmLeave': 'Leave without saving your changes?',
-    'recorder.step.number': 'Step {n}',
     'recorder.step.drag': 'Move step {n}',
     'recorder.step.drag.hint': 'Drag, or press Space, then the arrow keys, then Space again.',
     'recorder.step.title': 'Title',
@@ -195,20 +180,6 @@ export default defineMessages({
     'recorder.title.newTab': 'Ein neuer Tab öffnet sich: „{page}“',
     'recorder.title.tip': 'Tipp',
 
-    'recorder.bar.label': 'Lotse-Aufnahme',
-    'recorder.bar.recording': 'Aufnahme läuft',
-    'recorder.bar.paused': 'Pausiert',
-    'recorder.bar.steps': '{count} Schritte',
-    'recorder.bar.steps1': '1 Schritt',
-    'recorder.bar.steps0': 'Noch keine Schritte',
-    'recorder.bar.pause': 'Pause',
-    'recorder.bar.resume': 'Weiter',
-    'recorder.bar.stop': 'Beenden',
-    'recorder.bar.move': 'Leiste verschieben',
-    'recorder.bar.last': 'Letzter Schritt: {title}',
-    'recorder.bar.hint': 'Erledigen Sie die Aufgabe wie gewohnt. Lotse notiert jeden Schritt.',
-    'recorder.pick.banner': 'Klicken Sie auf das Element, um das es in diesem Schritt geht.',
-    'recorder.pick.cancel': 'Abbrechen',
     'recorder.preview.notFound': 'Lotse findet das Element dieses Schritts auf dieser Seite nicht.',
 
     'recorder.start': 'Anleitung aufnehmen',
@@ -267,7 +238,6 @@ export default defineMessages({
       'Diese Aufnahme wurde unterbrochen (zum Beispiel durch einen Neustart des Browsers). Alle Schritte bis dahin sind erhalten – Sie können die Aufnahme fortsetzen.',
     'recorder.editor.recordingNotice': 'Diese Anleitung wird gerade aufgenommen.',
     'recorder.editor.confirmLeave': 'Ohne Speichern verlassen?',
-    'recorder.step.number': 'Schritt {n}',
     'recorder.step.drag': 'Schritt {n} verschieben',
     'recorder.step.drag.hint': 'Ziehen, oder Leertaste drücken, dann Pfeiltasten, dann wieder Leertaste.',
     'recorder.step.title': 'Titel',

@@ -158,7 +158,8 @@ export const toContent = defineMessages({
   },
   /** right before a capture: hide Lotse's UI, measure the target and the fields to mask */
   'recorder.prepareCapture': {
-    request: z.object({ id: z.string().uuid() }),
+    /** `clicked`: the page itself asked for this screenshot (pointerdown): only that document may answer */
+    request: z.object({ id: z.string().uuid(), clicked: z.boolean().optional() }),
     response: z.object({
       url: z.string().max(4000),
       viewport: z.object({ w: z.number().positive(), h: z.number().positive() }),

@@ -1,0 +1,51 @@
+import { defineMessages } from '../define';
+
+// Common words and the translated errors: the strings the in-page script shows (see lib/i18n/inpage.ts). The
+// other strings of the feature stay in ./core.ts, which only extension pages and the background load.
+export default defineMessages({
+  en: {
+    'common.save': 'Save',
+    'common.cancel': 'Cancel',
+    'common.close': 'Close',
+    'common.delete': 'Delete',
+    'common.edit': 'Edit',
+    'common.back': 'Back',
+    'common.undo': 'Undo',
+    'common.loading': 'Loading …',
+    'common.openSidePanel': 'Open Lotse',
+    'common.saved': 'Saved',
+    'error.unknown-message': 'Lotse received a request it does not know.',
+    'error.invalid-request': 'Lotse received an incomplete or invalid request.',
+    'error.invalid-response': 'Lotse received an invalid answer.',
+    'error.forbidden': 'This page is not allowed to ask Lotse for that.',
+    'error.not-found': 'That item no longer exists.',
+    'error.no-permission': 'Lotse has no access to this website yet.',
+    'error.unsupported-page': 'Lotse cannot work on this page (browser pages and the web store are protected).',
+    'error.no-tab': 'No browser tab to work in was found.',
+    'error.internal': 'Something went wrong inside Lotse. Please try again.',
+    'error.unreachable': 'Lotse could not reach this tab. Please reload the page and try again.',
+  },
+  de: {
+    'common.save': 'Speichern',
+    'common.cancel': 'Abbrechen',
+    'common.close': 'Schließen',
+    'common.delete': 'Löschen',
+    'common.edit': 'Bearbeiten',
+    'common.back': 'Zurück',
+    'common.undo': 'Rückgängig',
+    'common.loading': 'Wird geladen …',
+    'common.openSidePanel': 'Lotse öffnen',
+    'common.saved': 'Gespeichert',
+    'error.unknown-message': 'Lotse hat eine unbekannte Anfrage erhalten.',
+    'error.invalid-request': 'Lotse hat eine unvollständige oder ungültige Anfrage erhalten.',
+    'error.invalid-response': 'Lotse hat eine ungültige Antwort erhalten.',
+    'error.forbidden': 'Diese Seite darf Lotse nicht danach fragen.',
+    'error.not-found': 'Dieser Eintrag existiert nicht mehr.',
+    'error.no-permission': 'Lotse hat noch keinen Zugriff auf diese Website.',
+    'error.unsupported-page':
+      'Auf dieser Seite kann Lotse nicht arbeiten (Browserseiten und der Web Store sind geschützt).',
+    'error.no-tab': 'Es wurde kein Browser-Tab gefunden, in dem Lotse arbeiten kann.',
+    'error.internal': 'In Lotse ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal.',
+    'error.unreachable': 'Lotse erreicht diesen Tab nicht. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
+  },
+});

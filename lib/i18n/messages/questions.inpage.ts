@@ -1,0 +1,58 @@
+import { defineMessages } from '../define';
+
+// The question composer: the strings the in-page script shows (see lib/i18n/inpage.ts). The
+// other strings of the feature stay in ./questions.ts, which only extension pages and the background load.
+export default defineMessages({
+  en: {
+    'composer.title': 'Note a question',
+    'composer.close': 'Cancel without saving',
+    'composer.text.label': 'Your question',
+    'composer.text.placeholder': 'For example: What does this button do?',
+    'composer.text.empty': 'Please write your question first.',
+    'composer.context.title': 'Saved with the question',
+    'composer.context.page': 'Page',
+    'composer.context.walkthrough': 'Walkthrough',
+    'composer.context.step': '“{walkthrough}”, step {n}: {step}',
+    'composer.context.selection': 'Selected text',
+    'composer.context.none': 'Nothing about this page is known.',
+    'composer.quote': '“{text}”',
+    'composer.keepFullUrl': 'Keep the full address (the part after “?” or “#” can contain private information)',
+    'composer.includeSelection': 'Save the selected text with the question',
+    'composer.screenshot': 'Save a picture of the page with the question',
+    'composer.screenshot.unavailable': 'A picture of this page is not possible.',
+    'composer.goal.label': 'Goal (optional)',
+    'composer.goal.none': 'No goal',
+    'composer.save': 'Save question',
+    'composer.keys': 'Esc cancels · Ctrl+Enter saves',
+    'composer.saved': 'Question saved.',
+    'composer.saved.agenda': 'It is on the agenda for {date}.',
+    'composer.saved.open': 'It will be on the agenda of your next meeting.',
+
+  },
+  de: {
+    'composer.title': 'Frage notieren',
+    'composer.close': 'Abbrechen, ohne zu speichern',
+    'composer.text.label': 'Ihre Frage',
+    'composer.text.placeholder': 'Zum Beispiel: Wofür ist diese Schaltfläche?',
+    'composer.text.empty': 'Bitte schreiben Sie zuerst Ihre Frage.',
+    'composer.context.title': 'Wird mit der Frage gespeichert',
+    'composer.context.page': 'Seite',
+    'composer.context.walkthrough': 'Anleitung',
+    'composer.context.step': '„{walkthrough}“, Schritt {n}: {step}',
+    'composer.context.selection': 'Markierter Text',
+    'composer.context.none': 'Über diese Seite ist nichts bekannt.',
+    'composer.quote': '„{text}“',
+    'composer.keepFullUrl': 'Vollständige Adresse behalten (der Teil nach „?“ oder „#“ kann Privates enthalten)',
+    'composer.includeSelection': 'Markierten Text mit der Frage speichern',
+    'composer.screenshot': 'Ein Bild der Seite mit der Frage speichern',
+    'composer.screenshot.unavailable': 'Ein Bild dieser Seite ist nicht möglich.',
+    'composer.goal.label': 'Ziel (freiwillig)',
+    'composer.goal.none': 'Kein Ziel',
+    'composer.save': 'Frage speichern',
+    'composer.keys': 'Esc bricht ab · Strg+Enter speichert',
+    'composer.saved': 'Frage gespeichert.',
+    'composer.saved.agenda': 'Sie steht auf der Tagesordnung für {date}.',
+    'composer.saved.open': 'Sie kommt auf die Tagesordnung Ihres nächsten Treffens.',
+
+  },
+});

@@ -183,6 +183,11 @@ mkdirSync(OUT, { recursive: true });
 const shots: string[] = [];
 async function shot(page: Page, name: string) {
   const file = join(OUT, `${String(shots.length + 1).padStart(2, '0')}-${name}.png`);
+  // the page's own transitions (a dialog sliding in) have ended: show what the mentee sees then
+  await page
+    .waitForFunction('document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity)', undefined, { timeout: 3000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(100);
   await page.screenshot({ path: file });
   shots.push(file);
 }

@@ -10,13 +10,11 @@
  * 8 steps each until its first rows are there (performance mark), median of 7 loads.
  * Headless Chromium with the e2e build (the only difference to production is the test hooks).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { startSites } from '../tests/fixtures/sites/server';
+import { buildBenchExtension, launchBenchBrowser } from './extension';
 import type { BenchModule } from './types';
 
 const OUT_DIR = '.output-bench-player';
@@ -140,35 +138,15 @@ async function busyMs(cdp: { send(m: string): Promise<unknown> }, ms: number): P
 
 const run: BenchModule = async ({ root, chromePath, log }) => {
   log('building the e2e extension …');
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, LOTSE_OUT_DIR: OUT_DIR, LOTSE_BENCH: '1', NODE_ENV: 'production' },
-  });
-  const ext = join(root, OUT_DIR, 'chrome-mv3-e2e');
-  const profile = mkdtempSync(join(tmpdir(), 'lotse-bench-player-'));
+  const ext = buildBenchExtension(root, OUT_DIR);
   const sites = await startSites({ port: 0, quiet: true });
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromePath,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-    ],
-  });
+  const { context, sw, extensionId: extId, close } = await launchBenchBrowser(
+    ext,
+    chromePath,
+    { width: 1280, height: 800 },
+    'playerStart',
+  );
   try {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extId = new URL(sw.url()).host;
-    for (let i = 0; ; i++) {
-      if (await sw.evaluate(() => !!globalThis.lotseTest?.playerStart).catch(() => false)) break;
-      if (i > 100) throw new Error('the extension did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
     await sw.evaluate(() => globalThis.lotseTest!.updateSettings({ onboarded: true, locale: 'en' }));
     const src = await locatorSource(root);
 
@@ -317,9 +295,8 @@ const run: BenchModule = async ({ root, chromePath, log }) => {
       'player.idleCpuPct': { value: pct, unit: '% main thread', target: '≤ 1', ok: pct <= 1 },
     };
   } finally {
-    await context.close();
+    await close();
     await sites.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 };
 export default run;

@@ -8,12 +8,9 @@
  * recorder.screenshotKBMedian: median size of the stored step screenshots (cropped WebP).
  * Headless Chromium with the e2e build (the only difference to production is the test hooks).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Page, type Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { startSites } from '../tests/fixtures/sites/server';
+import { buildBenchExtension, launchBenchBrowser } from './extension';
 import type { BenchModule, BenchResults } from './types';
 
 const OUT_DIR = '.output-bench-recorder';
@@ -63,26 +60,15 @@ async function task(page: Page, sw: Worker): Promise<void> {
 
 const run: BenchModule = async ({ root, chromePath, log }) => {
   log('building the e2e extension …');
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: root, stdio: 'ignore', env: { ...process.env, LOTSE_OUT_DIR: OUT_DIR, LOTSE_BENCH: '1', NODE_ENV: 'production' } });
-  const ext = join(root, OUT_DIR, 'chrome-mv3-e2e');
-  const profile = mkdtempSync(join(tmpdir(), 'lotse-bench-rec-'));
+  const ext = buildBenchExtension(root, OUT_DIR);
   const sites = await startSites({ port: 0, quiet: true });
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromePath,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: ['--headless=new', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const { context, sw, extensionId: extId, close } = await launchBenchBrowser(
+    ext,
+    chromePath,
+    { width: 1280, height: 800 },
+    'recorderToggle',
+  );
   try {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extId = new URL(sw.url()).host;
-    // the worker may still be starting: ask until its test hooks are there
-    for (let i = 0; ; i++) {
-      const ready = await sw.evaluate(() => !!globalThis.lotseTest?.recorderToggle).catch(() => false);
-      if (ready) break;
-      if (i > 100) throw new Error('the extension did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
     await sw.evaluate(() => globalThis.lotseTest!.updateSettings({ onboarded: true }));
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -140,9 +126,8 @@ const run: BenchModule = async ({ root, chromePath, log }) => {
     };
     return out;
   } finally {
-    await context.close();
+    await close();
     await sites.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 };
 export default run;

@@ -4,11 +4,8 @@
  * and 5,000 questions seeded. Median of 9 loads after one warm-up, in headless Chromium with the e2e build
  * (the only difference to production is the test hook used for seeding).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { buildBenchExtension, launchBenchBrowser } from './extension';
 import type { BenchModule, BenchResults } from './types';
 
 const OUT_DIR = '.output-bench-sidepanel';
@@ -97,30 +94,11 @@ async function firstContent(page: Page, url: string, mark: string, selector: str
 
 const run: BenchModule = async ({ root, chromePath, log }) => {
   log(`building the e2e extension into ${OUT_DIR} …`);
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, LOTSE_OUT_DIR: OUT_DIR, LOTSE_BENCH: '1', NODE_ENV: 'production' },
-  });
-  const ext = join(root, OUT_DIR, 'chrome-mv3-e2e');
-  const profile = mkdtempSync(join(tmpdir(), 'lotse-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromePath,
-    headless: true,
-    viewport: { width: 420, height: 800 },
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-    ],
-  });
+  const ext = buildBenchExtension(root, OUT_DIR);
+  const { context, extensionId, close } = await launchBenchBrowser(ext, chromePath, { width: 420, height: 800 });
   const out: BenchResults = {};
   try {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const base = `chrome-extension://${new URL(sw.url()).host}/sidepanel.html`;
+    const base = `chrome-extension://${extensionId}/sidepanel.html`;
     const page = await context.newPage();
     await page.goto(base);
     log('seeding 500 walkthroughs and 5,000 questions …');
@@ -140,8 +118,7 @@ const run: BenchModule = async ({ root, chromePath, log }) => {
     log(`rows in the DOM for 5,000 questions: ${rows}`);
     out['sidepanel.questionRowsInDom'] = { value: rows, unit: 'rows', target: 'report' };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
   return out;
 };

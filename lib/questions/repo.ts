@@ -138,25 +138,35 @@ async function replanMeetings(db: LotseDB, tandem: Tandem, now: Date): Promise<v
     notBefore: now,
   }).filter((d) => !keptDays.has(toLocalDate(d)));
   const meetings = dates.map((d) =>
-    valid(
-      MeetingSchema,
-      {
-        id: newId(),
-        tandemId: tandem.id,
-        scheduledAt: d.toISOString(),
-        durationMinutes: tandem.rhythm.durationMinutes,
-        topic: '',
-        status: 'planned',
-        agenda: [],
-        actionItems: [],
-        notes: '',
-        createdAt: stamp,
-        updatedAt: stamp,
-      },
-      'meeting',
-    ),
+    plannedMeeting(tandem.id, d.toISOString(), tandem.rhythm.durationMinutes, stamp),
   );
   await db.meetings.bulkAdd(meetings);
+}
+
+/** A new, empty planned meeting (from the rhythm or added by hand). */
+function plannedMeeting(
+  tandemId: string | undefined,
+  scheduledAt: string,
+  durationMinutes: number,
+  stamp: string,
+): Meeting {
+  return valid(
+    MeetingSchema,
+    {
+      id: newId(),
+      ...(tandemId ? { tandemId } : {}),
+      scheduledAt,
+      durationMinutes,
+      topic: '',
+      status: 'planned',
+      agenda: [],
+      actionItems: [],
+      notes: '',
+      createdAt: stamp,
+      updatedAt: stamp,
+    },
+    'meeting',
+  );
 }
 
 /** Questions placed on a meeting that goes away become open again (they land on the next agenda). */
@@ -485,24 +495,7 @@ export async function addMeeting(
   db: LotseDB = getDb(),
 ): Promise<Meeting> {
   const tandem = await getTandem(db);
-  const stamp = nowIso();
-  const m = valid(
-    MeetingSchema,
-    {
-      id: newId(),
-      ...(tandem ? { tandemId: tandem.id } : {}),
-      scheduledAt,
-      durationMinutes,
-      topic: '',
-      status: 'planned',
-      agenda: [],
-      actionItems: [],
-      notes: '',
-      createdAt: stamp,
-      updatedAt: stamp,
-    },
-    'meeting',
-  );
+  const m = plannedMeeting(tandem?.id, scheduledAt, durationMinutes, nowIso());
   await db.meetings.add(m);
   await refreshNextAgenda(db);
   return m;

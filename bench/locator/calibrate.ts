@@ -11,8 +11,9 @@
 import { readFileSync } from 'node:fs';
 import {
   DEFAULT_THRESHOLDS,
-  GATE,
-  IDENTITY_KEYS,
+  combine,
+  plausibility,
+  type ScoreDetail,
   WEIGHTS,
   rank,
   scoreDetail,
@@ -49,6 +50,8 @@ interface Decision {
   runnerUp: number;
   /** weighted mean of the best's context fields (heading, landmark, neighbours, ancestors, rect, scope) */
   context?: number;
+  /** the best's score without the context gate (decides ambiguous vs not-found) */
+  plausible?: number;
   /** consistency of the best's advantage over the runner-up: Σw·(s1−s2) / Σw·|s1−s2| (1: better on every differing field) */
   consistency?: number;
 }
@@ -75,24 +78,20 @@ export function precompute(lines: Line[]): Parts[] {
 }
 
 /** the decisions for weights `w`, from precomputed parts (same result as `decisions`, much faster) */
-export function fastDecisions(lines: Line[], parts: Parts[], w: Weights, gate: number = GATE): Decision[] {
+export function fastDecisions(lines: Line[], parts: Parts[], w: Weights): Decision[] {
   return lines.map((d, i) => {
     let best = -1;
     let bs = -1;
     let ru = 0;
     let ruIdx = -1;
     const ps = parts[i]!;
+    let plausible = 0;
     for (let j = 0; j < ps.length; j++) {
-      let sw = 0;
-      let ss = 0;
-      let ident = -1;
-      for (const [k, m, sim] of ps[j]!) {
-        const ww = w[k] * m;
-        sw += ww;
-        ss += ww * sim;
-        if (IDENTITY_KEYS.includes(k) && sim > ident) ident = sim;
-      }
-      const sc = sw > 0 ? (ss / sw) * (ident < 0 ? 1 : 1 - gate + gate * ident) : 0;
+      const obj: ScoreDetail['parts'] = {};
+      for (const [k, m, sim] of ps[j]!) obj[k] = [w[k] * m, sim];
+      const c = combine(obj);
+      const sc = c.score;
+      if (sc > bs) plausible = plausibility(c);
       if (sc > bs) {
         if (bs > ru) {
           ru = bs;
@@ -128,7 +127,7 @@ export function fastDecisions(lines: Line[], parts: Parts[], w: Weights, gate: n
       }
       consistency = dis > 0 ? adv / dis : 0;
     }
-    return { d, best, bestScore: Math.max(0, bs), runnerUp: ru, consistency, context };
+    return { d, best, bestScore: Math.max(0, bs), runnerUp: ru, consistency, context, plausible };
   });
 }
 
@@ -186,7 +185,7 @@ export function evaluate(ds: Decision[], th: Thresholds, rule: Rule = {}): Metri
       if (found) {
         if (x.best === x.d.expected) m.correct++;
         else m.wrong++;
-      } else if (x.bestScore >= th.ambiguous) m.ambiguous++;
+      } else if ((x.plausible ?? x.bestScore) >= th.ambiguous) m.ambiguous++;
       else m.notFound++;
     } else {
       m.neg++;
@@ -231,6 +230,7 @@ export const PRIOR: Weights = {
   text: 1.5,
   directText: 0.5,
   attrName: 1.5,
+  groupName: 0.45,
   type: 0.75,
   placeholder: 1.5,
   ariaLabel: 1,

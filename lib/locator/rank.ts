@@ -5,6 +5,7 @@
 import type { ElementFingerprint } from './fingerprint';
 import {
   ancestorsSim,
+  hasWords,
   hrefSim,
   identSim,
   jaccard,
@@ -31,7 +32,7 @@ export interface Thresholds {
 }
 
 /** Calibrated on the mutation benchmark (bench/locator.bench.ts); see README.md. */
-export const DEFAULT_THRESHOLDS: Thresholds = { found: 0.83, margin: 0.05, ambiguous: 0.5, fastPath: 0.9 };
+export const DEFAULT_THRESHOLDS: Thresholds = { found: 0.78, margin: 0.04, ambiguous: 0.5, fastPath: 0.9 };
 
 /** Field weights. Identity fields say what the element is, context fields where it is. */
 export const WEIGHTS = {
@@ -42,6 +43,7 @@ export const WEIGHTS = {
   text: 0.75,
   directText: 0.5,
   attrName: 2.03,
+  groupName: 0.61,
   type: 0.38,
   placeholder: 3,
   ariaLabel: 0.5,
@@ -86,30 +88,26 @@ export const IDENTITY_KEYS: readonly (keyof typeof WEIGHTS)[] = [
 export const GATE = 0.25;
 
 /**
+ * Context gate, its counterpart: the score is also multiplied by (1 − CONTEXT_GATE + CONTEXT_GATE ·
+ * weighted mean of the context fields — heading, landmark, neighbours, ancestors, position). An element
+ * with the right name in the wrong place (the breadcrumb's "Home" when the nav's "Home" was recorded)
+ * cannot be found on its identity alone, so `found` needs both: what it is and where it is.
+ */
+export const CONTEXT_GATE = 0.3;
+
+/**
  * Similarity credited when the candidate lacks an identifier the target had (aria-label, id, test id,
  * title, …, or any accessible name): a removed attribute is weaker evidence against the candidate than
  * a different value. Calibrated with the weights.
  */
-export let MISSING = 0.3;
-/** for calibration experiments only */
-export function setMissingCredit(v: number): void {
-  MISSING = v;
-}
-
-/** the gate factor for per-field similarities (undefined when the target has no identifier) */
-export function gateFactor(sims: Partial<Record<keyof typeof WEIGHTS, number>>, gate: number = GATE): number {
-  let best = -1;
-  for (const k of IDENTITY_KEYS) {
-    const v = sims[k];
-    if (v !== undefined && v > best) best = v;
-  }
-  return best < 0 ? 1 : 1 - gate + gate * best;
-}
+export const MISSING = 0.5;
 
 export interface ScoreDetail {
   score: number;
   /** the identity-gate factor applied to the weighted mean */
-  gate?: number;
+  gate: number;
+  /** the context-gate factor applied to the weighted mean */
+  contextGate: number;
   /** per field: [weight, similarity] */
   parts: Partial<Record<keyof typeof WEIGHTS, [number, number]>>;
 }
@@ -146,19 +144,15 @@ function scoreInto(
   idf: ((w: string) => number) | undefined,
   parts: ScoreDetail['parts'] | null,
 ): ScoreDetail {
-  let sw = 0;
-  let ss = 0;
-  let ident = -1;
+  const p: ScoreDetail['parts'] = parts ?? {};
   const add = (k: keyof typeof WEIGHTS, sim: number, w: number = weights[k]) => {
-    if (IDENTITY_KEYS.includes(k) && sim > ident) ident = sim;
-    if (w <= 0) return;
-    if (parts) parts[k] = [w, sim];
-    sw += w;
-    ss += w * sim;
+    p[k] = [w, sim];
   };
   add('tag', tagSim(t.tag, c.tag));
   if (t.role) add('role', roleSim(t.role, c.role));
-  const miss = (v: string | undefined, sim: number) => (v ? sim : MISSING);
+  // the candidate lacks the value, or has only symbols where the target had words (an icon button whose
+  // aria-label was removed is named by its `⋯`): credited MISSING, not the 0 of a different value
+  const miss = (v: string | undefined, sim: number) => (v && (sim > 0 || hasWords(v)) ? sim : MISSING);
   if (t.name !== undefined) add('name', t.name ? miss(c.name, textSim(t.name, c.name)) : c.name ? 0 : 1);
   if (t.text) add('text', textSim(t.text, c.text), t.text === t.name ? weights.text / 2 : weights.text);
   if (t.directText && t.directText !== t.text) add('directText', textSim(t.directText, c.directText));
@@ -167,18 +161,9 @@ function scoreInto(
   if (ta) {
     const ca = c.attrs ?? {};
     if (ta.testId) add('testId', miss(ca.testId, identSim(ta.testId, ca.testId)));
-    // a radio's (or a checkbox group's) name attribute names the group, not the option: low weight and no
-    // say in the identity gate
-    const group = ta.type === 'radio' || ta.type === 'checkbox';
-    if (ta.name) {
-      if (group) {
-        const w = weights.attrName * 0.3;
-        const sim = miss(ca.name, identSim(ta.name, ca.name));
-        if (parts) parts.attrName = [w, sim];
-        sw += w;
-        ss += w * sim;
-      } else add('attrName', miss(ca.name, identSim(ta.name, ca.name)));
-    }
+    // a radio's (or a checkbox group's) name attribute names the group, not the option
+    if (ta.name)
+      add(ta.type === 'radio' || ta.type === 'checkbox' ? 'groupName' : 'attrName', miss(ca.name, identSim(ta.name, ca.name)));
     if (ta.type) add('type', ta.type === ca.type ? 1 : 0);
     if (ta.placeholder) add('placeholder', miss(ca.placeholder, textSim(ta.placeholder, ca.placeholder)));
     if (ta.ariaLabel) add('ariaLabel', miss(ca.ariaLabel, textSim(ta.ariaLabel, ca.ariaLabel)));
@@ -199,8 +184,37 @@ function scoreInto(
   if (t.ancestors?.length && c.ancestors) add('ancestors', ancestorsSim(t.ancestors, c.ancestors));
   if (t.rect && c.rect) add('rect', rectSim(t.rect, t.viewport, c.rect, c.viewport));
   add('scope', scopeSim(scopeKey(t), scopeKey(c)));
+  return { ...combine(p), parts: p };
+}
+
+const CONTEXT_KEYS: readonly Field[] = ['heading', 'landmark', 'neighbours', 'ancestors', 'rect'];
+type Field = keyof typeof WEIGHTS;
+
+/**
+ * The score from per-field [weight, similarity] pairs: the weighted mean, times the identity gate (and
+ * the context gate). Shared by `rank` and the offline calibration, so both compute the same number.
+ */
+export function combine(parts: ScoreDetail['parts']): { score: number; gate: number; contextGate: number } {
+  let sw = 0;
+  let ss = 0;
+  let ident = -1;
+  let cw = 0;
+  let cs = 0;
+  // own keys only: pages pollute Object.prototype with enumerable junk
+  for (const k of Object.keys(parts)) {
+    const [w, sim] = parts[k as Field]!;
+    if (IDENTITY_KEYS.includes(k as Field) && sim > ident) ident = sim;
+    if (w <= 0) continue;
+    sw += w;
+    ss += w * sim;
+    if (CONTEXT_KEYS.includes(k as Field)) {
+      cw += w;
+      cs += w * sim;
+    }
+  }
   const gate = ident < 0 ? 1 : 1 - GATE + GATE * ident;
-  return { score: sw > 0 ? (ss / sw) * gate : 0, parts: parts ?? {}, gate };
+  const contextGate = cw > 0 ? 1 - CONTEXT_GATE + CONTEXT_GATE * (cs / cw) : 1;
+  return { score: sw > 0 ? (ss / sw) * gate * contextGate : 0, gate, contextGate };
 }
 
 export function score(t: ElementFingerprint, c: ElementFingerprint, weights: Weights = WEIGHTS): number {
@@ -227,12 +241,20 @@ export interface RankResult {
 
 /**
  * The decision rule: `found` when the best score ≥ `found` and it leads the runner-up by ≥ `margin`;
- * otherwise `ambiguous` when the best score ≥ `ambiguous`; otherwise `not-found`.
+ * otherwise `ambiguous` when the best is plausible (`plausible` ≥ `ambiguous`); otherwise `not-found`.
+ * `plausible` is the best's score without the context gate (default: its score): the context gate keeps
+ * an element in another place from being found, but the same element moved elsewhere (the "Edit
+ * profile" link now in the sidebar) is worth a question — "is it this one?".
  */
-export function decide(best: number, runnerUp: number, th: Thresholds): Status {
+export function decide(best: number, runnerUp: number, th: Thresholds, plausible: number = best): Status {
   if (best >= th.found && best - runnerUp >= th.margin) return 'found';
-  if (best >= th.ambiguous) return 'ambiguous';
+  if (plausible >= th.ambiguous) return 'ambiguous';
   return 'not-found';
+}
+
+/** a candidate's score without the context gate (see {@link decide}) */
+export function plausibility(d: Pick<ScoreDetail, 'score' | 'contextGate'>): number {
+  return d.contextGate > 0 ? d.score / d.contextGate : d.score;
 }
 
 /** the neighbour-word IDF `rank` uses for these candidates (undefined when it uses none) */
@@ -267,29 +289,23 @@ export function scoreBound(
 ): number {
   const parts = scoreInto(t, c, weights, idf, {}).parts;
   // ancestors are only scored when the candidate has them: a full description always does
-  if (deferred.has('ancestors') && t.ancestors?.length && !c.ancestors && weights.ancestors > 0)
-    parts.ancestors = [weights.ancestors, 1];
-  let sw = 0;
-  let ss = 0;
-  let ident = -1;
-  for (const k of Object.keys(parts) as (keyof typeof WEIGHTS)[]) {
-    const [w, sim0] = parts[k]!;
-    const sim = deferred.has(k) ? 1 : sim0;
-    if (IDENTITY_KEYS.includes(k) && sim > ident) ident = sim;
-    sw += w;
-    ss += w * sim;
+  if (deferred.has('ancestors') && t.ancestors?.length && !c.ancestors) parts.ancestors = [weights.ancestors, 1];
+  for (const k of deferred) {
+    const part = parts[k];
+    if (part) part[1] = 1;
   }
-  for (const k of IDENTITY_KEYS)
-    if (deferred.has(k) && (k === 'name' ? t.name !== undefined : k === 'label' && t.label)) ident = 1;
-  const gate = ident < 0 ? 1 : 1 - GATE + GATE * ident;
-  return sw > 0 ? (ss / sw) * gate : 0;
+  return combine(parts).score;
 }
 
-/** best first (ties: lower index first), the runner-up for the margin and the decision, from scores */
+/**
+ * best first (ties: lower index first), the runner-up for the margin and the decision, from scores;
+ * `plausible(index)` is the candidate's {@link plausibility} (default: its score)
+ */
 export function rankScores(
   scores: readonly { index: number; score: number }[],
   th: Thresholds,
   sameTarget?: (i: number, j: number) => boolean,
+  plausible?: (index: number) => number,
 ): RankResult {
   const scored = scores.slice().sort((a, b) => b.score - a.score || a.index - b.index);
   const best = scored[0];
@@ -301,7 +317,8 @@ export function rankScores(
     runnerUp = c.score;
     break;
   }
-  return { status: decide(best.score, runnerUp, th), candidates: scored, runnerUp };
+  const status = decide(best.score, runnerUp, th, plausible ? plausible(best.index) : best.score);
+  return { status, candidates: scored, runnerUp };
 }
 
 export function rank(target: ElementFingerprint, candidates: ElementFingerprint[], opts: RankOptions = {}): RankResult {
@@ -311,16 +328,11 @@ export function rank(target: ElementFingerprint, candidates: ElementFingerprint[
     target,
     candidates.map((c) => c.neighbours),
   );
-  const scored = candidates.map((c, index) => ({ index, score: scoreInto(target, c, weights, idf, null).score }));
-  scored.sort((a, b) => b.score - a.score || a.index - b.index);
-  const best = scored[0];
-  if (!best) return { status: 'not-found', candidates: [], runnerUp: 0 };
-  let runnerUp = 0;
-  for (let k = 1; k < scored.length; k++) {
-    const c = scored[k]!;
-    if (opts.sameTarget?.(best.index, c.index)) continue;
-    runnerUp = c.score;
-    break;
-  }
-  return { status: decide(best.score, runnerUp, th), candidates: scored, runnerUp };
+  const details = candidates.map((c) => scoreInto(target, c, weights, idf, null));
+  return rankScores(
+    details.map((d, index) => ({ index, score: d.score })),
+    th,
+    opts.sameTarget,
+    (i) => plausibility(details[i]!),
+  );
 }

@@ -32,13 +32,15 @@ import {
 } from './dom';
 import {
   DEFAULT_THRESHOLDS,
+  MISSING,
   WEIGHTS,
   idfFor,
   rank,
+  plausibility,
   rankScores,
   score,
   scoreBound,
-  scoreWithIdf,
+  scoreDetail,
   type RankResult,
   type Thresholds,
   type Weights,
@@ -358,12 +360,18 @@ function makeLiteScorer(fp: ElementFingerprint, fam: Family): LiteScorer {
   const hrefPath = fp.href?.path;
   const hrefTail = hrefPath ? hrefPath.replace(/^[^/]*/, '') : '';
   const id = fp.id && !fp.idGenerated ? fp.id : undefined;
+  // recorded without any name or text: a candidate without any is the match ("no name" is a fact)
+  const nameless = !nameKey && fp.name === '';
+  const labelKey = a.ariaLabel ? foldedKey(a.ariaLabel) : '';
   const textMemo = new Map<string, number>();
   const classMemo = new Map<string, number>();
   const textScore = (raw: string) => {
     let v = textMemo.get(raw);
     if (v === undefined) {
-      v = wordOverlap(nameKey, foldedKey(raw));
+      const key = foldedKey(raw);
+      // like rank: a candidate that lost its text (an icon button whose aria-label was removed) is weaker
+      // evidence against it than a different text
+      v = nameless ? (key ? 0 : 1) : key ? wordOverlap(nameKey, key) : MISSING;
       textMemo.set(raw, v);
     }
     return v;
@@ -372,7 +380,7 @@ function makeLiteScorer(fp: ElementFingerprint, fam: Family): LiteScorer {
   const W = {
     tag: 1,
     role: fp.role ? 1.5 : 0,
-    text: nameKey ? 3 : 0,
+    text: nameKey || nameless ? 3 : 0,
     id: id ? 2 : 0,
     testId: a.testId ? 3 : 0,
     name: a.name ? 1.5 : 0,
@@ -393,7 +401,13 @@ function makeLiteScorer(fp: ElementFingerprint, fam: Family): LiteScorer {
         raw = gTextContent.call(el) ?? '';
         if (!/\S/.test(raw)) raw = attr(el, 'aria-label') || attr(el, 'title') || '';
       }
-      ss += W.text * textScore(raw);
+      let t = textScore(raw);
+      // the name came from an aria-label that outranks the visible text (a logo link "Kt" named "Home")
+      if (labelKey && t < 1) {
+        const label = attr(el, 'aria-label');
+        if (label) t = Math.max(t, wordOverlap(labelKey, foldedKey(label)));
+      }
+      ss += W.text * t;
     }
     if ((ss + rest) / total < floor) return (ss + rest) / total;
     if (W.id) {
@@ -486,12 +500,25 @@ function preScore(
   }
 }
 
-/** document y of an element's top, in viewports (the unit of fp.rect.y) */
+/** document y of an element's top, in CSS px */
 function docY(el: Element): number {
   const doc = ownerDocument(el);
   const w = doc && viewOf(doc);
   if (!w) return 0;
-  return (rectOf(el).top + w.scrollY) / (w.innerHeight || 1);
+  return rectOf(el).top + w.scrollY;
+}
+
+/**
+ * The recorded document y of the element's top in CSS px: `rect.y` is in viewport heights of the
+ * recording's viewport, which may differ from today's (another window size).
+ */
+function recordedY(fp: ElementFingerprint, rect: NonNullable<ElementFingerprint['rect']>, root: Root): number {
+  let vh = fp.viewport?.h;
+  if (!vh) {
+    const doc = nodeType(root) === DOCUMENT_NODE ? (root as Document) : ownerDocument(root as Node);
+    vh = (doc && viewOf(doc)?.innerHeight) || 1;
+  }
+  return rect.y * vh;
 }
 
 /** index of the first element in `idx` (document order) whose top is at or below `y` (binary search) */
@@ -541,9 +568,10 @@ function windowAround(scan: Scan, idx: readonly number[], y: number, size: numbe
  * look alike (identical "Like" buttons), the right one is the one near where it was, and a changed one
  * (reworded, `a` ↔ `button`) may pre-score below its unchanged twins. Candidates are in document order,
  * which on a page is mostly top-to-bottom, so a binary search on the recorded `y` finds the neighbourhood
- * with a handful of layout reads. O(n) apart from that (histogram instead of a sort).
+ * with a handful of layout reads. O(n) apart from that (histogram instead of a sort). `y`: the recorded
+ * document y in CSS px.
  */
-function selectPool(fp: ElementFingerprint, scan: Scan, maxFull: number): number[] {
+function selectPool(y: number | undefined, scan: Scan, maxFull: number): number[] {
   const n = scan.scores.length;
   let max = 0;
   for (let i = 0; i < n; i++) if (scan.scores[i]! > max) max = scan.scores[i]!;
@@ -551,7 +579,7 @@ function selectPool(fp: ElementFingerprint, scan: Scan, maxFull: number): number
   const plausible: number[] = [];
   for (let i = 0; i < n; i++) if (scan.scores[i]! >= floor) plausible.push(i);
   if (plausible.length <= maxFull) return plausible.sort((x, y) => scan.scores[y]! - scan.scores[x]!);
-  const near = fp.rect ? windowAround(scan, plausible, fp.rect.y, maxFull >> 1) : [];
+  const near = y !== undefined ? windowAround(scan, plausible, y, maxFull >> 1) : [];
   const room = maxFull - near.length;
   // the best `room` pre-scores; those tied at the cut are again taken around the recorded position
   const BINS = 64;
@@ -575,7 +603,7 @@ function selectPool(fp: ElementFingerprint, scan: Scan, maxFull: number): number
   }
   sure.sort((x, y) => scan.scores[y]! - scan.scores[x]!);
   const left = Math.max(0, room - sure.length);
-  const fromBand = fp.rect ? windowAround(scan, band, fp.rect.y, left) : band.slice(0, left);
+  const fromBand = y !== undefined ? windowAround(scan, band, y, left) : band.slice(0, left);
   const pool = [...sure.slice(0, room), ...fromBand, ...near];
   return pool.sort((x, y) => scan.scores[y]! - scan.scores[x]!);
 }
@@ -653,14 +681,14 @@ function resolveIn(
   const targetIsHeading = fp.role === 'heading' || /^h[1-6]$/.test(fp.tag);
   preScore(light, spec, scorer, scan, targetIsHeading, context);
   inspected = null;
-  let result = decideOn(fp, scan, options, th, context);
+  let result = decideOn(fp, root, scan, options, th, context);
   if (result.status !== 'found' && !searchedShadow) {
     const shadow: Root[] = [];
     shadowRoots(light, shadow);
     if (shadow.length) {
       const before = scan.els.length;
       preScore(shadow, spec, scorer, scan, targetIsHeading, context);
-      if (scan.els.length > before) result = decideOn(fp, scan, options, th, context);
+      if (scan.els.length > before) result = decideOn(fp, root, scan, options, th, context);
     }
   }
   if (options.inspect && inspected) options.inspect(inspected);
@@ -697,14 +725,17 @@ function rankTwoStage(
   const bounds = fps.map((c) => scoreBound(fp, c, DEFERRED_FIELDS, idf, weights));
   const order = bounds.map((_, i) => i).sort((a, b) => bounds[b]! - bounds[a]! || a - b);
   const scores: { index: number; score: number }[] = [];
+  const plausible = new Map<number, number>();
   let next = 0;
   const complete = (i: number) => {
     completeDescription(els[i]!, fps[i]!, context);
-    scores.push({ index: i, score: scoreWithIdf(fp, fps[i]!, idf, weights) });
+    const d = scoreDetail(fp, fps[i]!, weights, idf);
+    scores.push({ index: i, score: d.score });
+    plausible.set(i, plausibility(d));
   };
   while (next < order.length && next < FIRST_FULL) complete(order[next++]!);
   for (;;) {
-    const r = rankScores(scores, th, sameTarget);
+    const r = rankScores(scores, th, sameTarget, (i) => plausible.get(i)!);
     if (next >= order.length) return r;
     const lastShown = r.candidates.length >= maxOut ? r.candidates[maxOut - 1]!.score : -1;
     const bar = Math.min(r.runnerUp, lastShown);
@@ -717,6 +748,7 @@ let inspected: { elements: Element[]; fingerprints: ElementFingerprint[] } | nul
 
 function decideOn(
   fp: ElementFingerprint,
+  root: Root,
   scan: Scan,
   options: ResolveOptions,
   th: Thresholds,
@@ -725,7 +757,7 @@ function decideOn(
   const maxOut = options.maxCandidates ?? 5;
   const none: ResolveResult = { status: 'not-found', score: 0, candidates: [], via: 'scan', runnerUp: 0 };
   if (!scan.els.length) return none;
-  const pool = selectPool(fp, scan, options.maxFull ?? 24);
+  const pool = selectPool(fp.rect && recordedY(fp, fp.rect, root), scan, options.maxFull ?? 24);
   const els: Element[] = [];
   const fps: ElementFingerprint[] = [];
   // diagnostics want every candidate described in full; otherwise in two stages (see below)

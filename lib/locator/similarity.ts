@@ -104,6 +104,11 @@ function folded(s: string): string {
   return f;
 }
 
+/** the string has letters or digits (not only symbols like `⋯` or `×`) */
+export function hasWords(s: string): boolean {
+  return folded(s) !== '';
+}
+
 /**
  * Similarity of two visible strings (names, labels, headings). Case, punctuation and counters (masked
  * digits) matter little: `Like` = `like!` (0.97) ≈ `Like (#)` (0.92). A reworded label that keeps all
@@ -325,10 +330,19 @@ export function bagOfWords(snippets: readonly string[]): string[] {
 }
 
 /**
- * Neighbour text: weighted overlap of the words of the snippets (order-free within a snippet, so
- * shuffled siblings still match). A word counts by the proximity of its snippet (0.6^level: siblings
- * 1, the parent's siblings 0.6, … — by index when the levels are unknown) and, with `idf`, by its rarity among the candidates: words every candidate shares
- * ("Comment", "Send") say little about which of several identical buttons is meant.
+ * Neighbour text, level by level. The snippets were recorded with their DOM level (0: siblings, 1: the
+ * parent's siblings, …; by index when the levels are unknown). Each recorded level is aligned with a
+ * level of the candidate, in order — a deeper recorded level maps to a deeper candidate level, each at
+ * most once — and scores by how much of its text is found there: every snippet's best counterpart (Dice
+ * of IDF-weighted words), weighted by the snippet's IDF mass. Levels count by proximity
+ * ({@link NEIGHBOUR_DECAY}^level); an alignment across levels costs a little ({@link LEVEL_STEP} per
+ * level).
+ *
+ * It measures recall — is the recorded context still around the candidate? — so siblings inserted next
+ * to the element, or a new level of siblings (a promo block, copies of the card), cost little. A twin in
+ * a neighbouring list item sees our item's text one level up and the rest of the list at the same level
+ * as we do: in-order alignment cannot use that one level for both, so the twin loses. With `idf`, words
+ * every candidate shares ("Comment", "Send") say little about which of several identical buttons is meant.
  */
 export function neighboursSim(
   a: readonly string[],
@@ -337,57 +351,99 @@ export function neighboursSim(
   depthA?: readonly number[],
   depthB?: readonly number[],
 ): number {
-  const all = bagSim(weightedBag(a, depthA, false), weightedBag(b, depthB, false), idf);
-  const useDepth =
-    !!depthA && depthA.length === a.length && !!depthB && depthB.length === b.length && depthA.includes(0);
-  if (!useDepth) return all;
-  // the element's own siblings (level 0) compared with the candidate's own siblings only: a breadcrumb
-  // link and the same link in the nav bar next to it share the page around them, not their siblings
-  return 0.75 * all + 0.25 * bagSim(weightedBag(a, depthA, true), weightedBag(b, depthB, true), idf);
+  const from = snippetsOf(a, depthA);
+  if (!from.length) return 1;
+  const to = snippetsOf(b, depthB);
+  if (!to.length) return 0;
+  return alignLevels(from, to, idf ?? one);
 }
 
-function bagSim(ba: Map<string, number>, bb: Map<string, number>, idf?: (w: string) => number): number {
-  if (!ba.size) return 1;
-  if (!bb.size) return 0;
-  let sa = 0;
-  let sb = 0;
-  let common = 0;
-  for (const [t, wa] of ba) {
-    const f = idf ? idf(t) : 1;
-    sa += wa * f;
-    const wb = bb.get(t);
-    if (wb) common += Math.min(wa, wb) * f;
-  }
-  for (const [t, wb] of bb) sb += wb * (idf ? idf(t) : 1);
-  return (2 * common) / (sa + sb);
+/** weight of neighbour level k: NEIGHBOUR_DECAY^k */
+export const NEIGHBOUR_DECAY = 0.7;
+/** factor per level between a recorded level and the candidate level it is aligned with */
+export const LEVEL_STEP = 0.85;
+const one = () => 1;
+
+interface Snippet {
+  /** distinct words (folded, stop-words and counters dropped) */
+  words: string[];
+  level: number;
 }
 
-const bagCache = new WeakMap<readonly string[], Map<string, number>>();
-const nearCache = new WeakMap<readonly string[], Map<string, number>>();
+const snippetCache = new WeakMap<readonly string[], Snippet[]>();
 
-/**
- * word → summed proximity weight of the snippets it occurs in (memoised per array): 0.6^level when the
- * DOM level of each snippet is known (inserted siblings then do not push real context away), else
- * 0.6^index. `nearOnly`: the level-0 snippets only.
- */
-function weightedBag(
-  snippets: readonly string[],
-  depth: readonly number[] | undefined,
-  nearOnly: boolean,
-): Map<string, number> {
-  const cache = nearOnly ? nearCache : bagCache;
-  const hit = cache.get(snippets);
+/** the snippets' words with their levels (memoised per array; snippets without words dropped) */
+function snippetsOf(snippets: readonly string[], depth: readonly number[] | undefined): Snippet[] {
+  const hit = snippetCache.get(snippets);
   if (hit) return hit;
-  const m = new Map<string, number>();
-  cache.set(snippets, m);
   const useDepth = !!depth && depth.length === snippets.length;
+  const out: Snippet[] = [];
   snippets.forEach((s, i) => {
-    const lvl = useDepth ? depth[i]! : i;
-    if (nearOnly && lvl !== 0) return;
-    const w = Math.pow(0.6, lvl);
-    for (const t of folded(s).split(' ')) if (t.length > 1 && !STOP.has(t)) m.set(t, (m.get(t) ?? 0) + w);
+    const words = [...new Set(folded(s).split(' '))].filter((t) => t.length > 1 && !STOP.has(t));
+    if (words.length) out.push({ words, level: useDepth ? depth[i]! : i });
   });
-  return m;
+  snippetCache.set(snippets, out);
+  return out;
+}
+
+/** the sorted distinct levels of snippets */
+function levelsOf(s: readonly Snippet[]): number[] {
+  const out: number[] = [];
+  for (const x of s) if (!out.includes(x.level)) out.push(x.level);
+  return out.sort((p, q) => p - q);
+}
+
+/** How much of `from` is found in `to`, levels aligned in order (see {@link neighboursSim}); 0..1. */
+function alignLevels(from: readonly Snippet[], to: readonly Snippet[], idf: (w: string) => number): number {
+  const fl = levelsOf(from);
+  const tl = levelsOf(to);
+  const mass = (s: Snippet) => {
+    let m = 0;
+    for (const w of s.words) m += idf(w);
+    return m;
+  };
+  const fromMass = from.map(mass);
+  const toMass = to.map(mass);
+  // best[i][k]: the best Dice of from-snippet i with a snippet of to-level tl[k]
+  const best = from.map((s, i) => {
+    const row = new Array<number>(tl.length).fill(0);
+    to.forEach((t, j) => {
+      let common = 0;
+      for (const w of t.words) if (s.words.includes(w)) common += idf(w);
+      const dice = (2 * common) / (fromMass[i]! + toMass[j]! || 1);
+      const k = tl.indexOf(t.level);
+      if (dice > row[k]!) row[k] = dice;
+    });
+    return row;
+  });
+  // sim[l][k]: the share of from-level fl[l]'s IDF mass found in to-level tl[k]
+  const sim = fl.map((level) => {
+    const row = new Array<number>(tl.length).fill(0);
+    let total = 0;
+    from.forEach((s, i) => {
+      if (s.level !== level) return;
+      total += fromMass[i]!;
+      for (let k = 0; k < tl.length; k++) row[k]! += fromMass[i]! * best[i]![k]!;
+    });
+    return total > 0 ? row.map((v) => v / total) : row;
+  });
+  const n = fl.length;
+  const m = tl.length;
+  const dp = new Array<number>((n + 1) * (m + 1)).fill(0);
+  let weights = 0;
+  for (let i = 1; i <= n; i++) {
+    const w = Math.pow(NEIGHBOUR_DECAY, fl[i - 1]!);
+    weights += w;
+    for (let j = 1; j <= m; j++) {
+      const pair = w * sim[i - 1]![j - 1]! * Math.pow(LEVEL_STEP, Math.abs(fl[i - 1]! - tl[j - 1]!));
+      dp[i * (m + 1) + j] = Math.max(
+        dp[(i - 1) * (m + 1) + j]!,
+        dp[i * (m + 1) + j - 1]!,
+        dp[(i - 1) * (m + 1) + j - 1]! + pair,
+      );
+    }
+  }
+  return weights > 0 ? dp[n * (m + 1) + m]! / weights : 1;
 }
 
 /** inverse document frequency of neighbour words over the target and its candidates */

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS, MISSING, WEIGHTS, decide, rank, score, scoreDetail } from '../../lib/locator/rank';
+import {
+  CONTEXT_GATE,
+  DEFAULT_THRESHOLDS,
+  GATE,
+  MISSING,
+  WEIGHTS,
+  combine,
+  decide,
+  rank,
+  score,
+  scoreDetail,
+} from '../../lib/locator/rank';
 import { ElementFingerprintSchema, FINGERPRINT_VERSION, type ElementFingerprint } from '../../lib/locator/fingerprint';
 
 const like = (post: string, author: string, extra: Partial<ElementFingerprint> = {}): ElementFingerprint => ({
@@ -64,7 +75,10 @@ describe('score', () => {
       0,
     ]);
     expect(MISSING).toBeGreaterThan(0);
-    expect(MISSING).toBeLessThan(0.5);
+    expect(MISSING).toBeLessThan(1);
+    // a name of symbols only (the `⋯` of an icon button that lost its aria-label) is no name, not another one
+    expect(scoreDetail(target, { ...target, name: '⋯' }).parts.name).toEqual([WEIGHTS.name, MISSING]);
+    expect(scoreDetail({ ...target, name: '×' }, { ...target, name: '×' }).parts.name).toEqual([WEIGHTS.name, 1]);
   });
 
   it('compares an empty accessible name as a fact', () => {
@@ -78,6 +92,63 @@ describe('score', () => {
     expect(scoreDetail(a, { ...target, id: 'ember700' }).parts.idGenerated![0]).toBe(WEIGHTS.idGenerated);
     const b = { ...target, id: 'like-button' };
     expect(scoreDetail(b, target).parts.id![0]).toBe(WEIGHTS.id);
+  });
+});
+
+describe('gates', () => {
+  it('combine() turns the per-field parts into the score', () => {
+    for (const c of [target, twinA, comment]) {
+      const d = scoreDetail(target, c);
+      expect(combine(d.parts).score).toBeCloseTo(d.score, 10);
+    }
+  });
+
+  it('ignores enumerable junk a page put on Object.prototype', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    Object.defineProperty(proto, '__hostile', { value: true, enumerable: true, configurable: true, writable: true });
+    try {
+      expect(score(target, target)).toBeCloseTo(1);
+    } finally {
+      delete proto.__hostile;
+    }
+  });
+
+  it('identity gate: shared context alone does not make another element the target', () => {
+    const parts = scoreDetail(target, comment).parts;
+    expect(parts.name![1]).toBe(0);
+    // every identifier differs: the mean is scaled by 1 − GATE
+    expect(combine(parts).gate).toBeCloseTo(1 - GATE);
+  });
+
+  it('context gate: the same name and link in another place scores lower than the mean', () => {
+    const home: ElementFingerprint = {
+      v: FINGERPRINT_VERSION,
+      tag: 'a',
+      role: 'link',
+      name: 'Home',
+      text: 'Home',
+      href: { path: '/intranet/', queryKeys: [] },
+      heading: '',
+      landmark: '',
+      neighbours: ['You are here:', '» IT Help'],
+      neighbourDepth: [0, 0],
+    };
+    const navHome: ElementFingerprint = {
+      ...home,
+      landmark: 'navigation: Main navigation',
+      neighbours: ['HR', 'Directory', 'Kantine'],
+      neighbourDepth: [0, 0, 0],
+    };
+    const d = scoreDetail(home, navHome);
+    let sw = 0;
+    let ss = 0;
+    for (const [w, s] of Object.values(d.parts)) {
+      sw += w;
+      ss += w * s;
+    }
+    expect(d.gate).toBe(1);
+    expect(d.score).toBeLessThan((ss / sw) * (1 - CONTEXT_GATE / 2));
+    expect(rank(home, [navHome]).status).not.toBe('found');
   });
 });
 
@@ -132,6 +203,47 @@ describe('decision rule', () => {
     expect(decide(0.79, 0, th)).toBe('ambiguous');
     expect(decide(0.49, 0, th)).toBe('not-found');
     expect(decide(0.8, 0.7, th)).toBe('found');
+  });
+
+  it('asks about a plausible best (its score without the context gate) that cannot be found', () => {
+    expect(decide(0.45, 0.2, th, 0.58)).toBe('ambiguous');
+    expect(decide(0.45, 0.2, th, 0.47)).toBe('not-found');
+    expect(decide(0.9, 0.7, th, 0.2)).toBe('found');
+  });
+
+  it('the same element moved to another place is asked about, never found', () => {
+    const edit: ElementFingerprint = {
+      v: FINGERPRINT_VERSION,
+      tag: 'a',
+      role: 'link',
+      name: 'Edit profile',
+      text: 'Edit profile',
+      href: { path: '/in/me/edit', queryKeys: [] },
+      classes: { stable: ['artdeco-button', 'pv-top-card__edit-button'], hashed: [] },
+      heading: 'Dr. Klaus Becker',
+      landmark: 'region: Intro',
+      neighbours: ['Open to', 'More', 'Dr. Klaus Becker Managing Director', 'Kontakto Help'],
+      neighbourDepth: [0, 0, 1, 2],
+      ancestors: [{ tag: 'div', classes: ['pv-top-card-v2-ctas'] }, { tag: 'section', classes: ['pv-top-card'] }],
+      rect: { x: 0.3, y: 0.45, w: 0.1, h: 0.04 },
+      viewport: { w: 1280, h: 800 },
+    };
+    // now in the sidebar: same name, link and classes; other heading, landmark, siblings, ancestors, place
+    const moved: ElementFingerprint = {
+      ...edit,
+      heading: 'Skills',
+      landmark: 'region: Profile language',
+      neighbours: ['Profile language English', 'Public profile and URL', 'Kontakto Help'],
+      neighbourDepth: [0, 1, 3],
+      ancestors: [{ tag: 'section', classes: ['pv-profile-sidebar__language'] }, { tag: 'aside' }],
+      rect: { x: 0.71, y: 0.11, w: 0.12, h: 0.04 },
+    };
+    const d = scoreDetail(edit, moved);
+    expect(d.gate).toBe(1);
+    expect(d.contextGate).toBeLessThan(0.85);
+    // its score alone is below the bar for a question; without the context gate it is plausible
+    expect(d.score).toBeLessThan(DEFAULT_THRESHOLDS.ambiguous);
+    expect(rank(edit, [moved]).status).toBe('ambiguous');
   });
 
   it('ships calibrated defaults that are consistent', () => {

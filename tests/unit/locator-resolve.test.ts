@@ -26,6 +26,19 @@ suite('resolve: candidates', () => {
     expect(r.status).not.toBe('not-found');
   });
 
+  it('keeps an icon button that lost its aria-label among the candidates, first', () => {
+    const items = ['Lena Wagner', 'Aylin Demir', 'Jonas Fischer', 'Sabine Hoffmann', 'Monika Weber', 'Stefan Braun']
+      .map((who) => `<li><p>${who} commented on your post</p><button type="button" class="menu" aria-label="Settings menu">⋯</button></li>`)
+      .join('');
+    page(`<main><h1>Notifications</h1><ul>${items}</ul></main>`);
+    const target = document.querySelectorAll('button')[4]!;
+    const fp = describe(target);
+    target.removeAttribute('aria-label');
+    const r = resolveSync(fp, document, { noFastPath: true });
+    expect(r.candidates[0]?.element).toBe(target);
+    expect(r.status).not.toBe('not-found');
+  });
+
   it('finds custom controls by role and by their own tag, but never a heading for a button', () => {
     page(`<main><h2 role="heading">Save</h2><section><h3>Profile</h3>
       <div role="button" class="btn">Save</div><kt-chip>Open to work</kt-chip></section></main>`);

@@ -166,22 +166,41 @@ describe('neighboursSim', () => {
   });
 
   it('with idf, words all candidates share count less: a twin in another post drops', () => {
-    const plain = neighboursSim(mine, twin);
-    const idf = neighbourIdf(mine, [
-      mine,
-      twin,
-      ['Comment', 'Repost', 'Send', 'x y z'],
-      ['Comment', 'Repost', 'Send', 'u v w'],
-    ]);
-    const weighted = neighboursSim(mine, twin, idf);
+    const near = ['Comment', 'Lena Wagner Working Student'];
+    const other = ['Comment', 'Aylin Demir Transformation Lead'];
+    const depth = [0, 0];
+    const plain = neighboursSim(near, other, undefined, depth, depth);
+    const idf = neighbourIdf(near, [near, other, ['Comment', 'x y z'], ['Comment', 'u v w']]);
+    const weighted = neighboursSim(near, other, idf, depth, depth);
     expect(weighted).toBeLessThan(plain);
-    expect(neighboursSim(mine, mine, idf)).toBeCloseTo(1);
+    expect(neighboursSim(near, near, idf, depth, depth)).toBeCloseTo(1);
   });
 
   it('weighs nearer snippets more', () => {
     const nearSame = neighboursSim(['alpha', 'beta'], ['alpha', 'gamma']);
     const farSame = neighboursSim(['alpha', 'beta'], ['delta', 'beta']);
     expect(nearSame).toBeGreaterThan(farSame);
+  });
+
+  // a card in a list of cards: its own sibling text at level 0, the other cards at level 1
+  const card = ['Ignore', 'Monika Weber HR Business Partner', 'Stefan Braun Plant Manager', 'Katharina Schulz Legal Counsel'];
+  const cardDepth = [0, 0, 1, 1];
+
+  it('measures recall: inserted siblings and a new level of siblings cost little', () => {
+    const inserted = ['Ignore', 'Try Premium for free', 'Monika Weber HR Business Partner', ...card.slice(2)];
+    expect(neighboursSim(card, inserted, undefined, cardDepth, [0, 0, 0, 1, 1])).toBeCloseTo(1);
+    // a promo block inserted between the card and the list: the list moved one level out
+    const promo = [...card.slice(0, 2), 'New: Creator mode', ...card.slice(2)];
+    const shifted = neighboursSim(card, promo, undefined, cardDepth, [0, 0, 1, 2, 2]);
+    expect(shifted).toBeGreaterThan(0.9);
+    expect(shifted).toBeLessThan(1);
+  });
+
+  it('aligns levels in order: a twin in the next card, which sees our card one level up, loses', () => {
+    const twin = ['Ignore', 'Stefan Braun Plant Manager', 'Monika Weber HR Business Partner', 'Katharina Schulz Legal Counsel'];
+    const s = neighboursSim(card, twin, undefined, cardDepth, cardDepth);
+    expect(s).toBeLessThan(0.75);
+    expect(neighboursSim(card, card, undefined, cardDepth, cardDepth)).toBe(1);
   });
 });
 

@@ -198,7 +198,14 @@ export function evaluate(ds: Decision[], th: Thresholds, rule: Rule = {}): Metri
 /** Constraints of the decision rule (from the issue: found ≥ 99 % precise, ≤ 0.5 % wrong, ≥ 99 % declined). */
 export const LIMITS = { precision: 99.5, wrongPos: 0.3, declined: 99.2 };
 
-/** The (found, margin) pair that maximises correct-found under LIMITS; null when none satisfies them. */
+/**
+ * What a decision rule is worth: found-correct, minus WRONG_COST for every confident wrong answer (on
+ * positives and negatives) — a wrong highlight costs the mentee's trust, an "is it this one?" a click.
+ */
+export const WRONG_COST = 3;
+const utility = (m: Metrics) => m.correct - WRONG_COST * (m.wrong + m.negWrong);
+
+/** The (found, margin) pair with the highest {@link utility} under LIMITS; null when none satisfies them. */
 export function bestThresholds(
   ds: Decision[],
   base: Thresholds = DEFAULT_THRESHOLDS,
@@ -215,7 +222,7 @@ export function bestThresholds(
           (found ? (100 * m.correct) / found : 100) >= LIMITS.precision &&
           (100 * m.wrong) / Math.max(1, m.pos) <= LIMITS.wrongPos &&
           (100 * (m.neg - m.negWrong)) / Math.max(1, m.neg) >= LIMITS.declined;
-        if (ok && (!best || m.correct > best.m.correct)) best = { th, m, rule };
+        if (ok && (!best || utility(m) > utility(best.m))) best = { th, m, rule };
       }
     }
   return best;
@@ -254,7 +261,10 @@ export const PRIOR: Weights = {
 export function optimize(lines: Line[], passes = 2, log: (s: string) => void = console.log): Weights {
   let w: Weights = { ...WEIGHTS };
   const parts = precompute(lines);
-  const value = (ww: Weights) => bestThresholds(fastDecisions(lines, parts, ww))?.m.correct ?? -1;
+  const value = (ww: Weights) => {
+    const b = bestThresholds(fastDecisions(lines, parts, ww));
+    return b ? utility(b.m) : -Infinity;
+  };
   let cur = value(w);
   log(`start: ${cur} correct of ${lines.filter((l) => l.expected >= 0 || l.missed).length}`);
   const keys = Object.keys(w) as (keyof Weights)[];

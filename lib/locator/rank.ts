@@ -32,7 +32,7 @@ export interface Thresholds {
 }
 
 /** Calibrated on the mutation benchmark (bench/locator.bench.ts); see README.md. */
-export const DEFAULT_THRESHOLDS: Thresholds = { found: 0.78, margin: 0.04, ambiguous: 0.5, fastPath: 0.9 };
+export const DEFAULT_THRESHOLDS: Thresholds = { found: 0.78, margin: 0.05, ambiguous: 0.5, fastPath: 0.9 };
 
 /** Field weights. Identity fields say what the element is, context fields where it is. */
 export const WEIGHTS = {
@@ -163,7 +163,10 @@ function scoreInto(
     if (ta.testId) add('testId', miss(ca.testId, identSim(ta.testId, ca.testId)));
     // a radio's (or a checkbox group's) name attribute names the group, not the option
     if (ta.name)
-      add(ta.type === 'radio' || ta.type === 'checkbox' ? 'groupName' : 'attrName', miss(ca.name, identSim(ta.name, ca.name)));
+      add(
+        ta.type === 'radio' || ta.type === 'checkbox' ? 'groupName' : 'attrName',
+        miss(ca.name, identSim(ta.name, ca.name)),
+      );
     if (ta.type) add('type', ta.type === ca.type ? 1 : 0);
     if (ta.placeholder) add('placeholder', miss(ca.placeholder, textSim(ta.placeholder, ca.placeholder)));
     if (ta.ariaLabel) add('ariaLabel', miss(ca.ariaLabel, textSim(ta.ariaLabel, ca.ariaLabel)));

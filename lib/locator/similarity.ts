@@ -333,8 +333,8 @@ export function bagOfWords(snippets: readonly string[]): string[] {
  * Neighbour text, level by level. The snippets were recorded with their DOM level (0: siblings, 1: the
  * parent's siblings, …; by index when the levels are unknown). Each recorded level is aligned with a
  * level of the candidate, in order — a deeper recorded level maps to a deeper candidate level, each at
- * most once — and scores by how much of its text is found there: every snippet's best counterpart (Dice
- * of IDF-weighted words), weighted by the snippet's IDF mass. Levels count by proximity
+ * most once — and scores by how much of its text is found there: every snippet's best counterpart
+ * (squared Dice of IDF-weighted words), weighted by the snippet's IDF mass. Levels count by proximity
  * ({@link NEIGHBOUR_DECAY}^level); an alignment across levels costs a little ({@link LEVEL_STEP} per
  * level).
  *
@@ -410,9 +410,12 @@ function alignLevels(from: readonly Snippet[], to: readonly Snippet[], idf: (w: 
     to.forEach((t, j) => {
       let common = 0;
       for (const w of t.words) if (s.words.includes(w)) common += idf(w);
+      // squared: a snippet sharing some words (another person with the same surname, a reworded copy)
+      // counts little — in short snippets the differing word is the meaning
       const dice = (2 * common) / (fromMass[i]! + toMass[j]! || 1);
+      const v = dice * dice;
       const k = tl.indexOf(t.level);
-      if (dice > row[k]!) row[k] = dice;
+      if (v > row[k]!) row[k] = v;
     });
     return row;
   });

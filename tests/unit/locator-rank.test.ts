@@ -224,7 +224,10 @@ describe('decision rule', () => {
       landmark: 'region: Intro',
       neighbours: ['Open to', 'More', 'Dr. Klaus Becker Managing Director', 'Kontakto Help'],
       neighbourDepth: [0, 0, 1, 2],
-      ancestors: [{ tag: 'div', classes: ['pv-top-card-v2-ctas'] }, { tag: 'section', classes: ['pv-top-card'] }],
+      ancestors: [
+        { tag: 'div', classes: ['pv-top-card-v2-ctas'] },
+        { tag: 'section', classes: ['pv-top-card'] },
+      ],
       rect: { x: 0.3, y: 0.45, w: 0.1, h: 0.04 },
       viewport: { w: 1280, h: 800 },
     };

@@ -28,7 +28,10 @@ suite('resolve: candidates', () => {
 
   it('keeps an icon button that lost its aria-label among the candidates, first', () => {
     const items = ['Lena Wagner', 'Aylin Demir', 'Jonas Fischer', 'Sabine Hoffmann', 'Monika Weber', 'Stefan Braun']
-      .map((who) => `<li><p>${who} commented on your post</p><button type="button" class="menu" aria-label="Settings menu">⋯</button></li>`)
+      .map(
+        (who) =>
+          `<li><p>${who} commented on your post</p><button type="button" class="menu" aria-label="Settings menu">⋯</button></li>`,
+      )
       .join('');
     page(`<main><h1>Notifications</h1><ul>${items}</ul></main>`);
     const target = document.querySelectorAll('button')[4]!;

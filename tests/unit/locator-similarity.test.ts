@@ -183,7 +183,12 @@ describe('neighboursSim', () => {
   });
 
   // a card in a list of cards: its own sibling text at level 0, the other cards at level 1
-  const card = ['Ignore', 'Monika Weber HR Business Partner', 'Stefan Braun Plant Manager', 'Katharina Schulz Legal Counsel'];
+  const card = [
+    'Ignore',
+    'Monika Weber HR Business Partner',
+    'Stefan Braun Plant Manager',
+    'Katharina Schulz Legal Counsel',
+  ];
   const cardDepth = [0, 0, 1, 1];
 
   it('measures recall: inserted siblings and a new level of siblings cost little', () => {
@@ -197,7 +202,12 @@ describe('neighboursSim', () => {
   });
 
   it('aligns levels in order: a twin in the next card, which sees our card one level up, loses', () => {
-    const twin = ['Ignore', 'Stefan Braun Plant Manager', 'Monika Weber HR Business Partner', 'Katharina Schulz Legal Counsel'];
+    const twin = [
+      'Ignore',
+      'Stefan Braun Plant Manager',
+      'Monika Weber HR Business Partner',
+      'Katharina Schulz Legal Counsel',
+    ];
     const s = neighboursSim(card, twin, undefined, cardDepth, cardDepth);
     expect(s).toBeLessThan(0.75);
     expect(neighboursSim(card, card, undefined, cardDepth, cardDepth)).toBe(1);

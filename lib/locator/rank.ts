@@ -126,6 +126,22 @@ export function scoreDetail(
   return scoreInto(t, c, weights, idf, {});
 }
 
+/**
+ * neighboursSim, remembered per candidate: resolve scores a candidate's bound and then its full
+ * description, whose neighbours are the same (the alignment is the costliest similarity)
+ */
+const neighbourMemo = new WeakMap<
+  readonly string[],
+  { t: readonly string[]; idf: ((w: string) => number) | undefined; v: number }
+>();
+function neighbours(t: ElementFingerprint, c: ElementFingerprint, idf: ((w: string) => number) | undefined): number {
+  const hit = neighbourMemo.get(c.neighbours!);
+  if (hit && hit.t === t.neighbours && hit.idf === idf) return hit.v;
+  const v = neighboursSim(t.neighbours!, c.neighbours!, idf, t.neighbourDepth, c.neighbourDepth);
+  neighbourMemo.set(c.neighbours!, { t: t.neighbours!, idf, v });
+  return v;
+}
+
 const EMPTY: readonly string[] = [];
 const scopeCache = new WeakMap<ElementFingerprint, string[]>();
 function scopeKey(fp: ElementFingerprint): string[] {
@@ -182,8 +198,7 @@ function scoreInto(
   // an empty heading / landmark is recorded as a fact ("not inside any landmark"), like an empty name
   if (t.heading !== undefined) add('heading', t.heading ? textSim(t.heading, c.heading) : c.heading ? 0 : 1);
   if (t.landmark !== undefined) add('landmark', t.landmark ? textSim(t.landmark, c.landmark) : c.landmark ? 0 : 1);
-  if (t.neighbours?.length && c.neighbours)
-    add('neighbours', neighboursSim(t.neighbours, c.neighbours, idf, t.neighbourDepth, c.neighbourDepth));
+  if (t.neighbours?.length && c.neighbours) add('neighbours', neighbours(t, c, idf));
   if (t.ancestors?.length && c.ancestors) add('ancestors', ancestorsSim(t.ancestors, c.ancestors));
   if (t.rect && c.rect) add('rect', rectSim(t.rect, t.viewport, c.rect, c.viewport));
   add('scope', scopeSim(scopeKey(t), scopeKey(c)));

@@ -402,8 +402,9 @@ function makeLiteScorer(fp: ElementFingerprint, fam: Family): LiteScorer {
         if (!/\S/.test(raw)) raw = attr(el, 'aria-label') || attr(el, 'title') || '';
       }
       let t = textScore(raw);
-      // the name came from an aria-label that outranks the visible text (a logo link "Kt" named "Home")
-      if (labelKey && t < 1) {
+      // the name came from an aria-label that outranks the visible text (a logo link "Kt" named "Home");
+      // read only where a matching label could lift the candidate over the floor
+      if (labelKey && t < 1 && (ss + W.text + rest) / total >= floor) {
         const label = attr(el, 'aria-label');
         if (label) t = Math.max(t, wordOverlap(labelKey, foldedKey(label)));
       }

@@ -378,10 +378,12 @@ function snippetsOf(snippets: readonly string[], depth: readonly number[] | unde
   if (hit) return hit;
   const useDepth = !!depth && depth.length === snippets.length;
   const out: Snippet[] = [];
-  snippets.forEach((s, i) => {
-    const words = [...new Set(folded(s).split(' '))].filter((t) => t.length > 1 && !STOP.has(t));
+  for (let i = 0; i < snippets.length; i++) {
+    const words: string[] = [];
+    for (const t of folded(snippets[i]!).split(' '))
+      if (t.length > 1 && !STOP.has(t) && !words.includes(t)) words.push(t);
     if (words.length) out.push({ words, level: useDepth ? depth[i]! : i });
-  });
+  }
   snippetCache.set(snippets, out);
   return out;
 }
@@ -395,55 +397,59 @@ function levelsOf(s: readonly Snippet[]): number[] {
 
 /** How much of `from` is found in `to`, levels aligned in order (see {@link neighboursSim}); 0..1. */
 function alignLevels(from: readonly Snippet[], to: readonly Snippet[], idf: (w: string) => number): number {
+  // plain loops and typed arrays: this runs for every candidate, also in pages that replaced Array methods
   const fl = levelsOf(from);
   const tl = levelsOf(to);
-  const mass = (s: Snippet) => {
-    let m = 0;
-    for (const w of s.words) m += idf(w);
-    return m;
-  };
-  const fromMass = from.map(mass);
-  const toMass = to.map(mass);
-  // best[i][k]: the best Dice of from-snippet i with a snippet of to-level tl[k]
-  const best = from.map((s, i) => {
-    const row = new Array<number>(tl.length).fill(0);
-    to.forEach((t, j) => {
-      let common = 0;
-      for (const w of t.words) if (s.words.includes(w)) common += idf(w);
-      // squared: a snippet sharing some words (another person with the same surname, a reworded copy)
-      // counts little — in short snippets the differing word is the meaning
-      const dice = (2 * common) / (fromMass[i]! + toMass[j]! || 1);
-      const v = dice * dice;
-      const k = tl.indexOf(t.level);
-      if (v > row[k]!) row[k] = v;
-    });
-    return row;
-  });
-  // sim[l][k]: the share of from-level fl[l]'s IDF mass found in to-level tl[k]
-  const sim = fl.map((level) => {
-    const row = new Array<number>(tl.length).fill(0);
-    let total = 0;
-    from.forEach((s, i) => {
-      if (s.level !== level) return;
-      total += fromMass[i]!;
-      for (let k = 0; k < tl.length; k++) row[k]! += fromMass[i]! * best[i]![k]!;
-    });
-    return total > 0 ? row.map((v) => v / total) : row;
-  });
   const n = fl.length;
   const m = tl.length;
-  const dp = new Array<number>((n + 1) * (m + 1)).fill(0);
+  const fromMass = new Float64Array(from.length);
+  const fromLevel = new Int32Array(from.length);
+  for (let i = 0; i < from.length; i++) {
+    const s = from[i]!;
+    for (const w of s.words) fromMass[i]! += idf(w);
+    fromLevel[i] = fl.indexOf(s.level);
+  }
+  const toMass = new Float64Array(to.length);
+  const toLevel = new Int32Array(to.length);
+  for (let j = 0; j < to.length; j++) {
+    const t = to[j]!;
+    for (const w of t.words) toMass[j]! += idf(w);
+    toLevel[j] = tl.indexOf(t.level);
+  }
+  // sim[l·m + k]: the share of from-level fl[l]'s IDF mass found in to-level tl[k], each snippet counting
+  // with its best counterpart there
+  const sim = new Float64Array(n * m);
+  const levelMass = new Float64Array(n);
+  const best = new Float64Array(m);
+  for (let i = 0; i < from.length; i++) {
+    const s = from[i]!;
+    best.fill(0);
+    for (let j = 0; j < to.length; j++) {
+      let common = 0;
+      for (const w of to[j]!.words) if (s.words.includes(w)) common += idf(w);
+      if (!common) continue;
+      // squared: a snippet sharing some words (another person with the same surname, a reworded copy)
+      // counts little — in short snippets the differing word is the meaning
+      const dice = (2 * common) / (fromMass[i]! + toMass[j]!);
+      const k = toLevel[j]!;
+      if (dice * dice > best[k]!) best[k] = dice * dice;
+    }
+    const l = fromLevel[i]!;
+    levelMass[l]! += fromMass[i]!;
+    for (let k = 0; k < m; k++) sim[l * m + k]! += fromMass[i]! * best[k]!;
+  }
+  const dp = new Float64Array((n + 1) * (m + 1));
   let weights = 0;
   for (let i = 1; i <= n; i++) {
     const w = Math.pow(NEIGHBOUR_DECAY, fl[i - 1]!);
+    const total = levelMass[i - 1]! || 1;
     weights += w;
     for (let j = 1; j <= m; j++) {
-      const pair = w * sim[i - 1]![j - 1]! * Math.pow(LEVEL_STEP, Math.abs(fl[i - 1]! - tl[j - 1]!));
-      dp[i * (m + 1) + j] = Math.max(
-        dp[(i - 1) * (m + 1) + j]!,
-        dp[i * (m + 1) + j - 1]!,
-        dp[(i - 1) * (m + 1) + j - 1]! + pair,
-      );
+      const pair = ((w * sim[(i - 1) * m + j - 1]!) / total) * Math.pow(LEVEL_STEP, Math.abs(fl[i - 1]! - tl[j - 1]!));
+      const diag = dp[(i - 1) * (m + 1) + j - 1]! + pair;
+      const up = dp[(i - 1) * (m + 1) + j]!;
+      const left = dp[i * (m + 1) + j - 1]!;
+      dp[i * (m + 1) + j] = diag > up ? (diag > left ? diag : left) : up > left ? up : left;
     }
   }
   return weights > 0 ? dp[n * (m + 1) + m]! / weights : 1;

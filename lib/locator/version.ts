@@ -2,4 +2,4 @@
 export const FINGERPRINT_VERSION = 1 as const;
 
 /** Version of the locator algorithm (weights, thresholds, extraction). */
-export const LOCATOR_VERSION = '1.0.0';
+export const LOCATOR_VERSION = '1.1.0';

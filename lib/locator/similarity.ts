@@ -388,34 +388,31 @@ function snippetsOf(snippets: readonly string[], depth: readonly number[] | unde
   return out;
 }
 
-/** the sorted distinct levels of snippets */
-function levelsOf(s: readonly Snippet[]): number[] {
-  const out: number[] = [];
-  for (const x of s) if (!out.includes(x.level)) out.push(x.level);
-  return out.sort((p, q) => p - q);
+/** the sorted distinct levels of the snippets, and per snippet its IDF mass and the index of its level */
+function indexSnippets(
+  snippets: readonly Snippet[],
+  idf: (w: string) => number,
+): { levels: number[]; mass: Float64Array; level: Int32Array } {
+  const levels: number[] = [];
+  for (const x of snippets) if (!levels.includes(x.level)) levels.push(x.level);
+  levels.sort((p, q) => p - q);
+  const mass = new Float64Array(snippets.length);
+  const level = new Int32Array(snippets.length);
+  for (let i = 0; i < snippets.length; i++) {
+    const s = snippets[i]!;
+    for (const w of s.words) mass[i]! += idf(w);
+    level[i] = levels.indexOf(s.level);
+  }
+  return { levels, mass, level };
 }
 
 /** How much of `from` is found in `to`, levels aligned in order (see {@link neighboursSim}); 0..1. */
 function alignLevels(from: readonly Snippet[], to: readonly Snippet[], idf: (w: string) => number): number {
   // plain loops and typed arrays: this runs for every candidate, also in pages that replaced Array methods
-  const fl = levelsOf(from);
-  const tl = levelsOf(to);
+  const { levels: fl, mass: fromMass, level: fromLevel } = indexSnippets(from, idf);
+  const { levels: tl, mass: toMass, level: toLevel } = indexSnippets(to, idf);
   const n = fl.length;
   const m = tl.length;
-  const fromMass = new Float64Array(from.length);
-  const fromLevel = new Int32Array(from.length);
-  for (let i = 0; i < from.length; i++) {
-    const s = from[i]!;
-    for (const w of s.words) fromMass[i]! += idf(w);
-    fromLevel[i] = fl.indexOf(s.level);
-  }
-  const toMass = new Float64Array(to.length);
-  const toLevel = new Int32Array(to.length);
-  for (let j = 0; j < to.length; j++) {
-    const t = to[j]!;
-    for (const w of t.words) toMass[j]! += idf(w);
-    toLevel[j] = tl.indexOf(t.level);
-  }
   // sim[l·m + k]: the share of from-level fl[l]'s IDF mass found in to-level tl[k], each snippet counting
   // with its best counterpart there
   const sim = new Float64Array(n * m);

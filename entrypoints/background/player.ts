@@ -23,7 +23,7 @@ import { catchUpIndex, originsOf, pageKey, pageOfStep, samePage } from '~/lib/pl
 import { SessionSchema, sessionKey, sessionsIn, type Session } from '~/lib/player/session';
 import { registerTestHook } from '~/lib/testing/hooks';
 import { seedWalkthrough } from '~/lib/player/seed';
-import { ensureContentScript } from './inject';
+import { ensureContentScript, registerForOrigins } from './inject';
 
 /* ---------- sessions: which walkthrough plays in which tab ---------- */
 
@@ -36,14 +36,38 @@ async function getSession(tabId: number): Promise<Session | undefined> {
 
 async function setSession(s: Session): Promise<void> {
   await browser.storage.session.set({ [sessionKey(s.tabId)]: s });
+  await syncPlayerPages();
 }
 
 async function removeSession(tabId: number): Promise<void> {
   await browser.storage.session.remove(sessionKey(tabId));
+  await syncPlayerPages();
 }
 
 async function allSessions(): Promise<Session[]> {
   return sessionsIn(await browser.storage.session.get(null));
+}
+
+/**
+ * While a walkthrough plays (or is paused) in some tab, the content script is registered for its sites
+ * (registerForOrigins): after a full page load the browser injects it by itself, so playing continues
+ * even when the service worker is stopped right then. Other tabs of those sites get it too; it asks
+ * for their session, gets none and stays idle. Synced on every session change (cheap when the set of
+ * walkthroughs is the same).
+ */
+const PLAYER_PAGES = 'lotse-player-pages';
+let registeredFor: string | undefined;
+async function syncPlayerPages(): Promise<void> {
+  const ids = [...new Set((await allSessions()).filter((x) => x.status !== 'finished').map((x) => x.walkthroughId))];
+  const key = ids.sort().join(' ');
+  if (key === registeredFor) return;
+  const origins = new Set<string>();
+  for (const id of ids) {
+    const { w, steps } = await loadWalkthrough(id).catch(() => ({ w: undefined, steps: [] as Step[] }));
+    if (w) for (const o of walkthroughOrigins(w, steps)) origins.add(o);
+  }
+  await registerForOrigins(PLAYER_PAGES, [...origins].sort());
+  registeredFor = key;
 }
 
 /** The last step led to a new page: "Well done!" is shown there if it loads within this time. */

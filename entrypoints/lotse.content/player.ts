@@ -1,6 +1,7 @@
 import { send, type ContentMap, type Handlers } from '~/lib/messages';
 import { PlayerController, type PlayerPort } from '~/lib/player/controller';
 import { openComposer, setComposerContextSource } from './composer';
+import { whenReachable } from './reach';
 
 /** The page talks to the background only through the typed message protocol; never to the page. */
 const port: PlayerPort = {
@@ -52,9 +53,13 @@ export const playerHandlers: Handlers<ContentMap> = {
   },
 };
 
-/** player: start-up inside the page — after a full page load, continue where the mentee was. */
+/**
+ * player: start-up inside the page — after a full page load, continue where the mentee was. Asked
+ * again while the service worker is unreachable (stopped or starting): an unanswered question is not
+ * a "no".
+ */
 export function initPlayer(): void {
-  void send('player.session', { url: location.href })
+  void whenReachable(() => send('player.session', { url: location.href }))
     .then((pb) => {
       if (pb) player().start(pb);
     })

@@ -9,11 +9,11 @@
  * Steps and screenshot requests go to the background through an ordered outbox that retries while the
  * service worker restarts, so stopping the worker mid-recording loses nothing.
  */
-import { browser } from 'wxt/browser';
 import { describe, resolve, type ElementFingerprint } from '~/lib/locator';
 import { computedStyleFn, contentDocumentOf, documentElementOf, isElement, ownerDocument, tagOf, viewOf } from '~/lib/locator/dom';
 import { LotseError, send, type ContentMap, type Handlers } from '~/lib/messages';
 import type { RecorderStatus, StepReport } from '~/lib/messages/parts/recorder';
+import { contextAlive, whenReachable } from './reach';
 import { isLotseUi } from '~/lib/inpage/host';
 import type { UiLocale } from '~/lib/i18n/inpage';
 import type { StepAction } from '~/lib/schema';
@@ -73,27 +73,12 @@ type Job = () => Promise<unknown>;
 const outbox: Job[] = [];
 let pumping: Promise<void> | undefined;
 
-function contextAlive(): boolean {
-  try {
-    return !!browser.runtime?.id;
-  } catch {
-    return false;
-  }
-}
-
 async function withRetry<T>(job: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await job();
-    } catch (err) {
-      // 'unreachable': the worker is stopping or starting; the next try wakes a fresh one
-      const retry = err instanceof LotseError && err.code === 'unreachable' && attempt < 10 && contextAlive();
-      if (!retry) {
-        if (!contextAlive()) teardown(); // the extension was reloaded or updated: this script is orphaned
-        throw err;
-      }
-      await new Promise((r) => setTimeout(r, 150 * (attempt + 1)));
-    }
+  try {
+    return await whenReachable(job);
+  } catch (err) {
+    if (!contextAlive()) teardown(); // the extension was reloaded or updated: this script is orphaned
+    throw err;
   }
 }
 

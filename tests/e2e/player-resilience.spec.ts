@@ -192,6 +192,13 @@ test('a reload in the middle resumes at the same step; a stopped service worker 
   await seedHeadline(page, background, sites);
   await startFromLibrary(sidepanel, await tabIdOf(background, page), 'Update your headline', 'Start');
   await page.bringToFront();
+  // while it plays, the browser itself injects Lotse into the site's pages (a worker stopped during a
+  // page load cannot miss it)
+  const registered = () =>
+    sidepanel.page.evaluate(async () =>
+      (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches ?? []),
+    );
+  await expect.poll(registered).toEqual([`${sites}/*`]);
   let reloaded = false;
   await playHeadline(page, {
     before: async (k) => {
@@ -204,6 +211,8 @@ test('a reload in the middle resumes at the same step; a stopped service worker 
       }
     },
   });
+  // finished: registered nowhere any more
+  await expect.poll(registered).toEqual([]);
 });
 
 test('closing and reopening the browser offers "continue at step k" and resumes there', async ({
@@ -256,7 +265,12 @@ test('closing and reopening the browser offers "continue at step k" and resumes 
 
 class Stop extends Error {}
 
-test('wandered off to another page: "looks different" offers to go back to the step’s page', async ({ context, background, sites, sidepanel }) => {
+test('wandered off to another page: "looks different" offers to go back to the step’s page', async ({
+  context,
+  background,
+  sites,
+  sidepanel,
+}) => {
   const page = await context.newPage();
   await seedHeadline(page, background, sites);
   await startFromLibrary(sidepanel, await tabIdOf(background, page), 'Update your headline', 'Start');

@@ -200,6 +200,16 @@ export class PlayerController {
     if (state !== before) this.render();
   }
 
+  /**
+   * Records of this session still on their way to the background. The background accepts them only
+   * while the session exists, so "stop" waits for them: otherwise the "stopped" outcome written just
+   * before it could arrive after the session is gone and be lost.
+   */
+  private inFlight: Promise<unknown> = Promise.resolve();
+  private track(p: Promise<unknown>): void {
+    this.inFlight = Promise.all([this.inFlight, p.catch(() => undefined)]);
+  }
+
   private run(effect: Effect, before: PlayerState): void {
     const pb = this.pb;
     if (!pb) return;
@@ -213,7 +223,7 @@ export class PlayerController {
         this.look(effect.index, false);
         return;
       case 'save':
-        void this.port.position(wid, effect.index, effect.status).catch(() => undefined);
+        this.track(this.port.position(wid, effect.index, effect.status));
         return;
       case 'health': {
         const step = pb.steps[effect.index];
@@ -224,9 +234,7 @@ export class PlayerController {
             : effect.outcome === 'ambiguous' || effect.outcome === 'not-found' || effect.outcome === 'found'
               ? this.lastScore
               : undefined;
-        void this.port
-          .health(wid, step.id, effect.outcome, score !== undefined ? clamp01(score) : undefined)
-          .catch(() => undefined);
+        this.track(this.port.health(wid, step.id, effect.outcome, score !== undefined ? clamp01(score) : undefined));
         return;
       }
       case 'heal': {
@@ -243,7 +251,7 @@ export class PlayerController {
         }
         // Keep it locally too: "back" to this step uses the correction at once.
         pb.steps[effect.index] = { ...step, healedTarget: fp };
-        void this.port.heal(wid, step.id, fp).catch(() => undefined);
+        this.track(this.port.heal(wid, step.id, fp));
         return;
       }
       case 'ask': {
@@ -269,7 +277,9 @@ export class PlayerController {
         const wasFinished = before.kind === 'finished';
         this.teardown(effect.reason === 'exit' && !wasFinished && index !== undefined ? index : undefined);
         this.pb = null;
-        void this.port.stop(wid).catch(() => undefined);
+        const pending = this.inFlight;
+        this.inFlight = Promise.resolve();
+        void pending.then(() => this.port.stop(wid)).catch(() => undefined);
         return;
       }
       default:

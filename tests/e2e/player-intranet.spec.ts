@@ -15,8 +15,10 @@ test('the Intranet walkthrough plays across full page loads', async ({ context, 
   await startFromLibrary(sidepanel, tabId, 'Request leave', 'Start');
   await page.bringToFront();
   await playLeave(page);
-  const progress = await background.evaluate((id) => globalThis.lotseTest!.db.progress.get(id), wid);
-  expect(progress).toMatchObject({ status: 'finished', timesFinished: 1 });
+  // "Well done!" shows at once; the progress is written a moment later
+  await expect
+    .poll(() => background.evaluate((id) => globalThis.lotseTest!.db.progress.get(id), wid))
+    .toMatchObject({ status: 'finished', timesFinished: 1 });
   // the typed values went nowhere near the database
   const dump = await background.evaluate(async () => {
     const db = globalThis.lotseTest!.db;

@@ -58,8 +58,10 @@ test('the headline walkthrough plays to the end on Kontakto by doing each step (
   await expect(ov.title).toHaveText('Well done!');
   await expect(page.getByText('Managing Director | Learning Kontakto').first()).toBeVisible();
 
-  const progress = await background.evaluate((id) => globalThis.lotseTest!.db.progress.get(id), wid);
-  expect(progress).toMatchObject({ status: 'finished', timesFinished: 1, playedVersion: 1 });
+  // "Well done!" shows at once; the progress is written a moment later
+  await expect
+    .poll(() => background.evaluate((id) => globalThis.lotseTest!.db.progress.get(id), wid))
+    .toMatchObject({ status: 'finished', timesFinished: 1, playedVersion: 1 });
   await page.screenshot({ path: `${SHOTS_DIR}/player-finished-en.png` });
   await ov.button('Close').click();
   await expect(ov.host).toHaveCount(0);

@@ -37,8 +37,9 @@ import {
 } from '~/lib/recorder/state';
 import { navigationIsStep, pageUrl, type NavVia } from '~/lib/recorder/tracker';
 import { stepTitle } from '~/lib/recorder/titles';
+import { originsOf } from '~/lib/player/steps';
 import { captureIdle, captureQueued } from './capture';
-import { ensureContentScript } from './inject';
+import { ensureContentScript, registerForOrigins } from './inject';
 
 /* ---------- state in storage.session ---------- */
 
@@ -51,6 +52,23 @@ async function readState(): Promise<RecordingState | undefined> {
 async function writeState(s: RecordingState | undefined): Promise<void> {
   if (s) await browser.storage.session.set({ [RECORDING_KEY]: s });
   else await browser.storage.session.remove([RECORDING_KEY, SECRETS_KEY]);
+  await syncRecorderPages(s);
+}
+
+/**
+ * While recording, the content script is registered for the site the recorded tab shows (like the
+ * player's, see registerForOrigins): a full page load there gets it from the browser itself, even when
+ * the service worker is stopped just then. Other tabs of the site get it too; they ask whether they
+ * are recorded, hear no and stay idle. Cheap when the site is the same as before.
+ */
+const RECORDER_PAGES = 'lotse-recorder-pages';
+let registeredFor: string | undefined;
+async function syncRecorderPages(s: RecordingState | undefined): Promise<void> {
+  const origins = s?.lastUrl ? [...originsOf([s.lastUrl])].filter((o) => /^https?:/i.test(o)) : [];
+  const key = origins.join(' ');
+  if (key === registeredFor) return;
+  await registerForOrigins(RECORDER_PAGES, origins);
+  registeredFor = key;
 }
 
 async function readSecrets(): Promise<string[]> {

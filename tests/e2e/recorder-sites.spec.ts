@@ -252,6 +252,20 @@ test('stopping the service worker mid-recording loses no step', async ({ context
     expect.stringMatching(/^Click “Home/),
   ]);
   await expect(bar(page)).toContainText('5 steps');
+
+  // a reload while the worker is stopped: the browser injects Lotse by itself (registered for the
+  // recorded site while recording), the page rejoins the recording, and a reload is no step
+  const registered = () =>
+    ext.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((c) => [c.id, c.matches]));
+  await expect.poll(registered).toEqual([['lotse-recorder-pages', [`${sites}/*`]]]);
+  await page.reload();
+  await stopServiceWorker(context, ext);
+  await expect(bar(page)).toContainText('5 steps', { timeout: 15_000 });
+  await page.getByRole('link', { name: 'Jobs' }).click();
+  const after = await waitForSteps(ext, id, 6, true);
+  expect(after.map((s) => s.title).slice(5)).toEqual(['Click “Jobs”']);
+  await bar(page).getByRole('button', { name: 'Stop' }).click();
+  await expect.poll(registered).toEqual([]);
 });
 
 test('an extension reload mid-recording leaves a readable, resumable draft', async ({ context, background, sites }) => {

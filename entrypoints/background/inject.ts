@@ -39,6 +39,9 @@ interface ScriptingRegistry {
   unregisterContentScripts(filter: { ids: string[] }): Promise<unknown>;
 }
 
+/** What this worker last registered per registration id (space-separated origins). */
+const registered = new Map<string, string>();
+
 /**
  * Keep the content script registered for pages of these origins (`https://site.example`), or none:
  * the browser then injects it into every page load there by itself — without waiting for the service
@@ -49,10 +52,14 @@ interface ScriptingRegistry {
 export async function registerForOrigins(id: string, origins: readonly string[]): Promise<void> {
   const scripting = browser.scripting as unknown as Partial<ScriptingRegistry> | undefined;
   if (!scripting?.registerContentScripts || !scripting.getRegisteredContentScripts) return;
+  // Callers sync on every state change; the registration changes rarely (new worker: checked once).
+  const key = [...origins].sort().join(' ');
+  if (registered.get(id) === key) return;
   try {
     const there = (await scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
     if (!origins.length) {
       if (there) await scripting.unregisterContentScripts?.({ ids: [id] });
+      registered.set(id, key);
       return;
     }
     const script: RegisteredScript = {
@@ -64,6 +71,7 @@ export async function registerForOrigins(id: string, origins: readonly string[])
     };
     if (there) await scripting.updateContentScripts?.([script]);
     else await scripting.registerContentScripts([script]);
+    registered.set(id, key);
   } catch {
     /* no permission for one of the sites, or the API refused: onUpdated injection remains */
   }

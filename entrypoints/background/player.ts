@@ -56,18 +56,19 @@ async function allSessions(): Promise<Session[]> {
  * walkthroughs is the same).
  */
 const PLAYER_PAGES = 'lotse-player-pages';
-let registeredFor: string | undefined;
+/** the walkthroughs the registration was last computed for (spares loading them on every change) */
+let syncedFor: string | undefined;
 async function syncPlayerPages(): Promise<void> {
   const ids = [...new Set((await allSessions()).filter((x) => x.status !== 'finished').map((x) => x.walkthroughId))];
   const key = ids.sort().join(' ');
-  if (key === registeredFor) return;
+  if (key === syncedFor) return;
   const origins = new Set<string>();
   for (const id of ids) {
     const { w, steps } = await loadWalkthrough(id).catch(() => ({ w: undefined, steps: [] as Step[] }));
     if (w) for (const o of walkthroughOrigins(w, steps)) origins.add(o);
   }
-  await registerForOrigins(PLAYER_PAGES, [...origins].sort());
-  registeredFor = key;
+  await registerForOrigins(PLAYER_PAGES, [...origins]);
+  syncedFor = key;
 }
 
 /** The last step led to a new page: "Well done!" is shown there if it loads within this time. */

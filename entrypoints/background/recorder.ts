@@ -59,16 +59,12 @@ async function writeState(s: RecordingState | undefined): Promise<void> {
  * While recording, the content script is registered for the site the recorded tab shows (like the
  * player's, see registerForOrigins): a full page load there gets it from the browser itself, even when
  * the service worker is stopped just then. Other tabs of the site get it too; they ask whether they
- * are recorded, hear no and stay idle. Cheap when the site is the same as before.
+ * are recorded, hear no and stay idle.
  */
 const RECORDER_PAGES = 'lotse-recorder-pages';
-let registeredFor: string | undefined;
 async function syncRecorderPages(s: RecordingState | undefined): Promise<void> {
   const origins = s?.lastUrl ? [...originsOf([s.lastUrl])].filter((o) => /^https?:/i.test(o)) : [];
-  const key = origins.join(' ');
-  if (key === registeredFor) return;
   await registerForOrigins(RECORDER_PAGES, origins);
-  registeredFor = key;
 }
 
 async function readSecrets(): Promise<string[]> {

@@ -266,7 +266,7 @@ export function optimize(lines: Line[], passes = 2, log: (s: string) => void = c
     return b ? utility(b.m) : -Infinity;
   };
   let cur = value(w);
-  log(`start: ${cur} correct of ${lines.filter((l) => l.expected >= 0 || l.missed).length}`);
+  log(`start: utility ${cur} (correct − ${WRONG_COST} × wrong) of ${lines.filter((l) => l.expected >= 0 || l.missed).length}`);
   const keys = Object.keys(w) as (keyof Weights)[];
   for (let p = 0; p < passes; p++) {
     for (const k of keys) {

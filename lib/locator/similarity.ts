@@ -388,11 +388,18 @@ function snippetsOf(snippets: readonly string[], depth: readonly number[] | unde
   return out;
 }
 
+interface SnippetIndex {
+  levels: number[];
+  mass: Float64Array;
+  level: Int32Array;
+}
+/** remembered per snippet list and IDF: the target's is the same for every candidate it is compared with */
+const indexCache = new WeakMap<readonly Snippet[], { idf: (w: string) => number; index: SnippetIndex }>();
+
 /** the sorted distinct levels of the snippets, and per snippet its IDF mass and the index of its level */
-function indexSnippets(
-  snippets: readonly Snippet[],
-  idf: (w: string) => number,
-): { levels: number[]; mass: Float64Array; level: Int32Array } {
+function indexSnippets(snippets: readonly Snippet[], idf: (w: string) => number): SnippetIndex {
+  const hit = indexCache.get(snippets);
+  if (hit && hit.idf === idf) return hit.index;
   const levels: number[] = [];
   for (const x of snippets) if (!levels.includes(x.level)) levels.push(x.level);
   levels.sort((p, q) => p - q);
@@ -403,12 +410,14 @@ function indexSnippets(
     for (const w of s.words) mass[i]! += idf(w);
     level[i] = levels.indexOf(s.level);
   }
-  return { levels, mass, level };
+  const index = { levels, mass, level };
+  indexCache.set(snippets, { idf, index });
+  return index;
 }
 
 /** How much of `from` is found in `to`, levels aligned in order (see {@link neighboursSim}); 0..1. */
 function alignLevels(from: readonly Snippet[], to: readonly Snippet[], idf: (w: string) => number): number {
-  // plain loops and typed arrays: this runs for every candidate, also in pages that replaced Array methods
+  // plain loops and typed arrays: this runs for every candidate of every resolve
   const { levels: fl, mass: fromMass, level: fromLevel } = indexSnippets(from, idf);
   const { levels: tl, mass: toMass, level: toLevel } = indexSnippets(to, idf);
   const n = fl.length;
